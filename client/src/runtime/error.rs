@@ -1,0 +1,358 @@
+//! The one error type of the library.
+//!
+//! Every fallible call returns [`Result<T>`](crate::Result), whose error is [`Error`]. Match on
+//! its variants to tell an API refusal from bad input, a timeout, a connection failure or a
+//! response that did not decode. No variant ever holds the API key.
+
+use std::fmt;
+
+use reqwest::StatusCode;
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// `Result<T, telnyx_porting::Error>`: what every endpoint returns.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong when calling the API.
+///
+/// The variants are boxed so that `Result<T>` stays small on the happy path.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The API answered with a status outside `2xx`.
+    Api(Box<ApiError>),
+    /// Client-side validation rejected a value before anything was sent.
+    InvalidInput(Box<InvalidInput>),
+    /// The request, or reading its response, took longer than the configured timeout.
+    Timeout(Box<TransportError>),
+    /// The connection could not be made, or broke before a whole response arrived.
+    Connection(Box<TransportError>),
+    /// A `2xx` response arrived whose body does not decode into the expected type.
+    Decode(Box<DecodeError>),
+    /// The client was configured with a value it cannot use (a malformed base URL, say).
+    Config(Box<ConfigError>),
+}
+
+impl Error {
+    /// The HTTP status of the response that caused this error, when one arrived.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Api(e) => Some(e.status),
+            Error::Decode(e) => Some(e.status),
+            _ => None,
+        }
+    }
+
+    /// The API error, when the API answered with a non-success status.
+    pub fn as_api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The Telnyx `errors[]` list of an API error; empty for every other kind of error.
+    pub fn api_errors(&self) -> &[ApiErrorDetail] {
+        self.as_api().map_or(&[], |e| &e.errors)
+    }
+
+    /// The `x-request-id` of the response, when the API sent one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.as_api().and_then(|e| e.request_id.as_deref())
+    }
+
+    /// `true` for a `401 Unauthorized`: the API key is missing, wrong or revoked.
+    pub fn is_unauthorized(&self) -> bool {
+        self.status() == Some(StatusCode::UNAUTHORIZED) && self.as_api().is_some()
+    }
+
+    /// `true` for a `403 Forbidden`.
+    pub fn is_forbidden(&self) -> bool {
+        self.as_api()
+            .is_some_and(|e| e.status == StatusCode::FORBIDDEN)
+    }
+
+    /// `true` for a `404 Not Found`.
+    pub fn is_not_found(&self) -> bool {
+        self.as_api()
+            .is_some_and(|e| e.status == StatusCode::NOT_FOUND)
+    }
+
+    /// `true` for a `422 Unprocessable Entity`: the API refused the content of the request.
+    pub fn is_unprocessable(&self) -> bool {
+        self.as_api()
+            .is_some_and(|e| e.status == StatusCode::UNPROCESSABLE_ENTITY)
+    }
+
+    /// `true` for a `429 Too Many Requests`.
+    pub fn is_rate_limited(&self) -> bool {
+        self.as_api()
+            .is_some_and(|e| e.status == StatusCode::TOO_MANY_REQUESTS)
+    }
+
+    /// `true` for a `5xx` answer.
+    pub fn is_server_error(&self) -> bool {
+        self.as_api().is_some_and(|e| e.status.is_server_error())
+    }
+
+    /// `true` when client-side validation rejected the input (nothing was sent).
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Error::InvalidInput(_))
+    }
+
+    /// `true` when a timeout ended the call.
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Error::Timeout(_))
+    }
+
+    /// `true` when the connection failed.
+    pub fn is_connection(&self) -> bool {
+        matches!(self, Error::Connection(_))
+    }
+
+    /// `true` when a success response did not decode.
+    pub fn is_decode(&self) -> bool {
+        matches!(self, Error::Decode(_))
+    }
+
+    /// Builds an [`Error::InvalidInput`]: `field` names the offending input (for example
+    /// `phone_numbers[2]`), `value` is what was given and `reason` says what is expected.
+    pub fn invalid_input(
+        field: impl Into<String>,
+        value: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> Self {
+        Error::InvalidInput(Box::new(InvalidInput {
+            field: field.into(),
+            value: value.into(),
+            reason: reason.into(),
+        }))
+    }
+
+    pub(crate) fn config(message: impl Into<String>) -> Self {
+        Error::Config(Box::new(ConfigError {
+            message: message.into(),
+        }))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Api(e) => e.fmt(f),
+            Error::InvalidInput(e) => e.fmt(f),
+            Error::Timeout(e) => write!(f, "timed out: {e}"),
+            Error::Connection(e) => write!(f, "connection failed: {e}"),
+            Error::Decode(e) => e.fmt(f),
+            Error::Config(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Timeout(e) | Error::Connection(e) => e
+                .source
+                .as_ref()
+                .map(|s| s as &(dyn std::error::Error + 'static)),
+            _ => None,
+        }
+    }
+}
+
+/// A non-success answer from the API.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// The parsed Telnyx `errors[]` list; empty when the body held none.
+    pub errors: Vec<ApiErrorDetail>,
+    /// The `x-request-id` response header, when present.
+    pub request_id: Option<String>,
+    /// The start of the body when it was not a Telnyx error document (an HTML error page, say);
+    /// at most a few hundred characters.
+    pub body_snippet: Option<String>,
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the API answered {}", self.status)?;
+        for (i, e) in self.errors.iter().enumerate() {
+            f.write_str(if i == 0 { ": " } else { "; " })?;
+            e.fmt(f)?;
+        }
+        if self.errors.is_empty() {
+            if let Some(snippet) = &self.body_snippet {
+                write!(f, ": {snippet:?}")?;
+            }
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " (request id {id})")?;
+        }
+        Ok(())
+    }
+}
+
+/// One entry of a Telnyx `errors[]` list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ApiErrorDetail {
+    /// The Telnyx error code, such as `"10015"`. The API sends it as a string or as an
+    /// integer; both become a string here.
+    #[serde(
+        default,
+        deserialize_with = "code_as_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: Option<String>,
+    /// A short summary, such as `"Bad Request"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// What went wrong, in a sentence (`description` in some Telnyx schemas).
+    #[serde(
+        default,
+        alias = "description",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail: Option<String>,
+    /// Which part of the request the error is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<ApiErrorSource>,
+    /// Free-form extra data, usually `{"url": "<documentation link>"}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<serde_json::Value>,
+}
+
+impl fmt::Display for ApiErrorDetail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        let mut part = |f: &mut fmt::Formatter<'_>, s: &str| {
+            let r = if first {
+                f.write_str(s)
+            } else {
+                write!(f, " {s}")
+            };
+            first = false;
+            r
+        };
+        if let Some(code) = &self.code {
+            part(f, &format!("[{code}]"))?;
+        }
+        if let Some(title) = &self.title {
+            part(f, title)?;
+        }
+        if let Some(detail) = &self.detail {
+            part(f, &format!("- {detail}"))?;
+        }
+        if let Some(pointer) = self.source.as_ref().and_then(|s| s.pointer.as_deref()) {
+            part(f, &format!("(at {pointer})"))?;
+        }
+        Ok(())
+    }
+}
+
+/// Where in the request an [`ApiErrorDetail`] points.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ApiErrorSource {
+    /// A JSON pointer into the request body, such as `/phone_numbers`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+    /// The name of the query parameter at fault.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameter: Option<String>,
+}
+
+fn code_as_string<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Code {
+        Text(String),
+        Int(i64),
+        Float(f64),
+    }
+    Ok(Option::<Code>::deserialize(d)?.map(|c| match c {
+        Code::Text(s) => s,
+        Code::Int(i) => i.to_string(),
+        Code::Float(x) => x.to_string(),
+    }))
+}
+
+/// Input rejected before sending: which field, what value, and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct InvalidInput {
+    /// The offending input, such as `phone_numbers[2]` or the path parameter `id`.
+    pub field: String,
+    /// The value given.
+    pub value: String,
+    /// What was expected instead.
+    pub reason: String,
+}
+
+impl fmt::Display for InvalidInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid {}: {:?} {}",
+            self.field, self.value, self.reason
+        )
+    }
+}
+
+/// A failure below HTTP: the connection or the clock.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct TransportError {
+    /// What happened, in words.
+    pub message: String,
+    /// The underlying error, when there is one.
+    pub source: Option<reqwest::Error>,
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// A success response whose body did not decode.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct DecodeError {
+    /// The HTTP status of the response.
+    pub status: StatusCode,
+    /// The JSON path where decoding failed, such as `data[0].created_at` (`.` for the root).
+    pub path: String,
+    /// What the decoder said.
+    pub message: String,
+    /// The start of the body (at most a few hundred characters), for diagnosis.
+    pub snippet: String,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "could not decode the {} response at `{}`: {} (body starts {:?})",
+            self.status, self.path, self.message, self.snippet
+        )
+    }
+}
+
+/// A client configuration the library cannot use.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ConfigError {
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid client configuration: {}", self.message)
+    }
+}

@@ -1,0 +1,1 @@
+//! Query-string encoding (being written).

@@ -1,0 +1,8 @@
+use telnyx_porting::{endpoint, ApiClient, Result};
+
+pub trait Widgets: ApiClient {
+    #[endpoint(GET, "/widgets")]
+    async fn list(&self, page: u32) -> Result<()>;
+}
+
+fn main() {}

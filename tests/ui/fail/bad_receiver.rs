@@ -1,0 +1,14 @@
+use telnyx_porting::{endpoint, ApiClient, Result};
+
+pub trait Widgets: ApiClient {
+    #[endpoint(GET, "/widgets")]
+    async fn by_value(self) -> Result<()>;
+
+    #[endpoint(GET, "/widgets")]
+    async fn mutable(&mut self) -> Result<()>;
+
+    #[endpoint(GET, "/widgets")]
+    async fn none() -> Result<()>;
+}
+
+fn main() {}

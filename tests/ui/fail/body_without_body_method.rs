@@ -1,0 +1,11 @@
+use telnyx_porting::{endpoint, ApiClient, Result};
+
+pub trait Widgets: ApiClient {
+    #[endpoint(GET, "/widgets")]
+    async fn list(&self, #[body] filter: &str) -> Result<()>;
+
+    #[endpoint(DELETE, "/widgets/{id}")]
+    async fn delete(&self, id: &str, #[body] reason: &str) -> Result<()>;
+}
+
+fn main() {}

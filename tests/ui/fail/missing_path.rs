@@ -1,0 +1,11 @@
+use telnyx_porting::{endpoint, ApiClient, Result};
+
+pub trait Widgets: ApiClient {
+    #[endpoint(GET)]
+    async fn list(&self) -> Result<()>;
+
+    #[endpoint]
+    async fn nothing(&self) -> Result<()>;
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use telnyx_porting::{endpoint, ApiClient, Result};
+
+pub trait Widgets: ApiClient {
+    #[endpoint(GET, "/widgets")]
+    fn list(&self) -> Result<()>;
+}
+
+fn main() {}

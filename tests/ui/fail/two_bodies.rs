@@ -1,0 +1,8 @@
+use telnyx_porting::{endpoint, ApiClient, Result};
+
+pub trait Widgets: ApiClient {
+    #[endpoint(POST, "/widgets")]
+    async fn create(&self, #[body] a: &str, #[body] b: &str) -> Result<()>;
+}
+
+fn main() {}

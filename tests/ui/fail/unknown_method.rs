@@ -1,0 +1,11 @@
+use telnyx_porting::{endpoint, ApiClient, Result};
+
+pub trait Widgets: ApiClient {
+    #[endpoint(FETCH, "/widgets")]
+    async fn list(&self) -> Result<()>;
+
+    #[endpoint(get, "/widgets")]
+    async fn lower(&self) -> Result<()>;
+}
+
+fn main() {}
