@@ -1,5 +1,68 @@
-//! stub lib (being written)
+//! A typed, declarative client for the Telnyx number-porting API: moving phone numbers from
+//! another carrier to Telnyx.
+//!
+//! ```no_run
+//! use telnyx_porting::prelude::*;
+//! use telnyx_porting::models::CreatePortingOrder;
+//!
+//! # async fn run() -> telnyx_porting::Result<()> {
+//! // TELNYX_API_KEY (and optionally TELNYX_BASE_URL) from the environment.
+//! let client = telnyx_porting::Client::from_env()?;
+//! let order = CreatePortingOrder::new(["+13035550000", "+13035550001"])
+//!     .customer_reference("Acct 123abc");
+//! // One request may become several orders: `data` is a list.
+//! let created = client.porting_orders().create(&order).await?;
+//! for order in &created.data {
+//!     println!("created {:?}", order.id);
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! # Layout
+//!
+//! - [`Client`] holds the key, base URL, timeouts and one connection pool; clone it freely.
+//! - [`api`] declares the endpoints as traits (`PortingOrders`, …) with [`endpoint`];
+//!   [`prelude`] brings them into scope.
+//! - [`models`] holds the request and response types, named after the spec's schemas.
+//! - [`Error`] is the one error type; see its variants and helpers.
+//! - `sandbox` (feature `sandbox`) is a local server that answers like the API, for offline
+//!   runs and tests.
+//!
+//! # Declaring your own endpoints
+//!
+//! For endpoints this crate does not cover, write a trait of your own. See [`endpoint`] for
+//! the whole contract.
+//!
+//! ```
+//! use serde::{Deserialize, Serialize};
+//! use telnyx_porting::{endpoint, ApiClient, Result};
+//!
+//! #[derive(Deserialize)]
+//! pub struct Envelope { pub data: serde_json::Value }
+//!
+//! #[derive(Serialize)]
+//! pub struct Page { pub number: u32, pub size: u32 }
+//!
+//! #[derive(Serialize)]
+//! pub struct ListQuery { pub page: Page }
+//!
+//! pub trait Widgets: ApiClient {
+//!     /// Fetches one widget.
+//!     #[endpoint(GET, "/widgets/{id}")]
+//!     async fn get(&self, id: &str) -> Result<Envelope>;
+//!
+//!     /// `GET /widgets?page%5Bnumber%5D=2&page%5Bsize%5D=20`
+//!     #[endpoint(GET, "/widgets")]
+//!     async fn list(&self, #[query] query: &ListQuery) -> Result<Envelope>;
+//!
+//!     #[endpoint(DELETE, "/widgets/{id}")]
+//!     async fn delete(&self, id: &str, #[header("X-Reason")] reason: Option<&str>) -> Result<()>;
+//! }
+//!
+//! impl Widgets for telnyx_porting::Client {}
+//! ```
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 // Lets `#[endpoint]` name `::telnyx_porting::__private` inside this crate too.
 extern crate self as telnyx_porting;
@@ -19,9 +82,55 @@ pub use runtime::error::{
     ApiError, ApiErrorDetail, ApiErrorSource, ConfigError, DecodeError, Error, InvalidInput,
     Result, TransportError,
 };
+pub use runtime::query::QueryError;
 pub use runtime::request::{Binary, FromResponse, HeaderArg, RawResponse};
 pub use runtime::validate::Validate;
+
+/// Declares a trait method as an HTTP endpoint.
+///
+/// ```text
+/// #[endpoint(METHOD, "/path/{param}", option, ...)]
+/// async fn name(&self, param: impl Display, #[body] b: &B, #[query] q: &Q,
+///               #[header("Name")] h: &str) -> Result<T>;
+/// ```
+///
+/// The method becomes a provided method of the trait returning
+/// `impl Future<Output = Result<T>> + Send` (so calls can go to `tokio::spawn`); the future may
+/// borrow the arguments. Doc comments and other attributes stay on the method. The trait
+/// must extend [`ApiClient`], and the method needs no body.
+///
+/// - **Method**: `GET`, `POST`, `PUT`, `PATCH` or `DELETE`.
+/// - **Path**: a string literal starting with `/`, appended to the client's base URL (which
+///   has its own path, `/v2`). Each `{name}` is filled by the parameter of that name (or its
+///   snake-case spelling: `{activationJobId}` takes `activation_job_id`), of any `Display`
+///   type, percent-encoded so that a `/`, `?` or `#` in the value stays inside its segment.
+///   An empty value (or `.`/`..`) is an [`Error::InvalidInput`] and nothing is sent.
+/// - **`#[body]`** (at most one; not on `GET` or `DELETE`): serialized as JSON with
+///   `Content-Type: application/json`.
+/// - **`#[query]`** (any number, merged in order): a `Serialize` struct; nested structs become
+///   bracketed keys (`page[number]=2`, `filter[phone_numbers][country_code]=US`), `None` is
+///   left out, sequences are comma-joined (`filter[status]=draft,ported`) as the official
+///   Telnyx SDKs send them. Keys and values are percent-encoded (`[` as `%5B`).
+/// - **`#[header("Name")]`**: a header from a string, number, bool or uuid; an `Option` that is
+///   `None` leaves the header out. See [`HeaderArg`].
+/// - **Validation**: every `#[body]` and `#[query]` argument whose type implements
+///   [`Validate`] is checked before anything is sent.
+/// - **Options**: `accept = "application/pdf"` replaces the `Accept: application/json`
+///   header; `idempotent` (or `idempotent = false`) records whether the endpoint is safe to
+///   send twice.
+/// - **Response**: any `2xx` status is a success. `Result<T>` decodes the body as JSON into
+///   `T` (a failure is an [`Error::Decode`] naming the JSON path); `Result<()>` ignores the
+///   body, so a `204` and any empty `2xx` are fine; `Result<Binary>` returns the body as it is.
+///   Every other status is an [`Error::Api`] carrying the Telnyx `errors[]`.
+///
+/// Misuse is a compile error on the offending token saying what to write instead.
 pub use telnyx_porting_macros::endpoint;
+
+/// The API traits, so that `client.porting_orders().create(..)` resolves.
+pub mod prelude {
+    pub use crate::ApiClient;
+    pub use crate::api::PortingOrders;
+}
 
 /// Items the code generated by `#[endpoint]` names. Not part of the public API: anything here
 /// may change in any release.

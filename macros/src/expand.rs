@@ -31,13 +31,13 @@ pub fn endpoint(attr: TokenStream, item: TokenStream) -> TokenStream {
             let mut func = input.func.clone();
             // Patterns are not allowed in a method without a body; `_` keeps rustc quiet.
             for arg in &mut func.sig.inputs {
-                if let FnArg::Typed(t) = arg {
-                    if !matches!(*t.pat, syn::Pat::Ident(_) | syn::Pat::Wild(_)) {
-                        *t.pat = syn::Pat::Wild(syn::PatWild {
-                            attrs: Vec::new(),
-                            underscore_token: Default::default(),
-                        });
-                    }
+                if let FnArg::Typed(t) = arg
+                    && !matches!(*t.pat, syn::Pat::Ident(_) | syn::Pat::Wild(_))
+                {
+                    *t.pat = syn::Pat::Wild(syn::PatWild {
+                        attrs: Vec::new(),
+                        underscore_token: Default::default(),
+                    });
                 }
             }
             let errors = errors.iter().map(syn::Error::to_compile_error);

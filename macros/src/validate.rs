@@ -66,7 +66,7 @@ pub enum Output {
     /// `Result<()>`: the body is ignored.
     Unit,
     /// `Result<T>`: the body becomes a `T` through `FromResponse`.
-    Value(Type),
+    Value(Box<Type>),
 }
 
 /// A valid endpoint, ready to expand.
@@ -454,7 +454,7 @@ fn output(ret: &ReturnType, name_span: Span, errors: &mut Vec<syn::Error>) -> Op
     match inner {
         Some(Ok(t)) => Some(match &t {
             Type::Tuple(tuple) if tuple.elems.is_empty() => Output::Unit,
-            _ => Output::Value(t),
+            _ => Output::Value(Box::new(t)),
         }),
         Some(Err(span)) => {
             errors.push(syn::Error::new(

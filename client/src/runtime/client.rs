@@ -183,10 +183,10 @@ impl ClientBuilder {
                 )));
             }
         }
-        if let Ok(url) = std::env::var(BASE_URL_ENV) {
-            if !url.trim().is_empty() {
-                self.base_url = Some(url);
-            }
+        if let Ok(url) = std::env::var(BASE_URL_ENV)
+            && !url.trim().is_empty()
+        {
+            self.base_url = Some(url);
         }
         Ok(self)
     }

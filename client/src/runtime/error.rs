@@ -182,10 +182,8 @@ impl fmt::Display for ApiError {
             f.write_str(if i == 0 { ": " } else { "; " })?;
             e.fmt(f)?;
         }
-        if self.errors.is_empty() {
-            if let Some(snippet) = &self.body_snippet {
-                write!(f, ": {snippet:?}")?;
-            }
+        if let (true, Some(snippet)) = (self.errors.is_empty(), &self.body_snippet) {
+            write!(f, ": {snippet:?}")?;
         }
         if let Some(id) = &self.request_id {
             write!(f, " (request id {id})")?;

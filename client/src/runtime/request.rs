@@ -19,6 +19,7 @@ use serde::de::DeserializeOwned;
 
 use super::client::Client;
 use super::error::{ApiError, ApiErrorDetail, DecodeError, Error, Result, TransportError};
+use super::query;
 use super::validate::Validate;
 
 /// How many characters of a body an error keeps, at most.
@@ -156,8 +157,7 @@ impl Request {
     /// Adds the fields of `value` to the query string, nested structs as bracketed keys and
     /// sequences comma-joined (`filter[status]=a,b`).
     pub fn query<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
-        if let Err(e) = query_shim(value, &mut self.query) {
-            // TODO-QUERY
+        if let Err(e) = query::append_pairs(value, &mut self.query) {
             self.fail(Error::invalid_input(
                 name,
                 "",
@@ -423,6 +423,8 @@ impl FromResponse for Binary {
 }
 
 /// Sends `request` and reads the response as `R`. The future borrows only the client.
+// Written out rather than `async fn` so that the signature itself promises `Send`.
+#[allow(clippy::manual_async_fn)]
 pub fn send<R: FromResponse>(
     client: &Client,
     request: Request,
@@ -431,6 +433,7 @@ pub fn send<R: FromResponse>(
 }
 
 /// Sends `request` and ignores the body of the success response (`Result<()>` endpoints).
+#[allow(clippy::manual_async_fn)]
 pub fn send_empty(
     client: &Client,
     request: Request,
@@ -654,18 +657,4 @@ mod tests {
             Some("<html>bad gateway</html>")
         );
     }
-}
-
-// TODO-QUERY: temporary until runtime/query.rs lands.
-struct ShimError;
-impl ShimError {
-    fn message(&self) -> &str {
-        "unsupported"
-    }
-}
-fn query_shim<T: Serialize + ?Sized>(
-    _v: &T,
-    _o: &mut Vec<(String, String)>,
-) -> std::result::Result<(), ShimError> {
-    Err(ShimError)
 }
