@@ -85,6 +85,10 @@ pub use runtime::error::{
 pub use runtime::query::QueryError;
 pub use runtime::request::{Binary, FromResponse, HeaderArg, RawResponse};
 pub use runtime::validate::Validate;
+/// The date-time crate of the models' timestamps, re-exported so versions always match.
+pub use time;
+/// The UUID crate of the models' ids, re-exported so versions always match.
+pub use uuid;
 
 /// Declares a trait method as an HTTP endpoint.
 ///

@@ -3,15 +3,16 @@
 //! Use it through the client crate (`telnyx_porting::endpoint`), which documents the contract.
 //! The macro works in three steps, each in its own module:
 //!
-//! - [`parse`]: the attribute and the method signature into plain structs;
-//! - [`validate`]: those structs into an [`validate::Endpoint`] model, collecting every error,
+//! - `parse`: the attribute and the method signature into plain structs;
+//! - `validate`: those structs into an `Endpoint` model, collecting every error,
 //!   each a `syn::Error` on its token;
-//! - [`expand`]: the model into a provided trait method that builds, sends and decodes the
+//! - `expand`: the model into a provided trait method that builds, sends and decodes the
 //!   request through `::telnyx_porting::__private`.
 //!
 //! On any error the macro still emits the method's declaration (without its helper
 //! attributes), so one mistake does not cascade into unrelated errors.
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 use proc_macro::TokenStream;
 

@@ -1,1 +1,47 @@
-//! stub
+//! Helpers shared by the integration tests: a client pointed at a loopback [`MockServer`] and
+//! the spec's examples as fixtures.
+
+use telnyx_porting::Client;
+pub use telnyx_porting::sandbox::{MockResponse, MockServer, RecordedRequest, Sandbox};
+
+/// The API key the tests use; every test that can leak it checks that it does not.
+pub const TEST_KEY: &str = "KEY-test-SECRET-0123456789";
+
+/// The spec's 201 example of `POST /porting_orders`, as JSON text.
+pub const CREATE_201: &str = include_str!("../fixtures/create_porting_order_201.json");
+
+/// Starts a mock server on 127.0.0.1 and a client whose base URL is its `/v2`.
+pub async fn mock() -> (MockServer, Client) {
+    let server = match MockServer::start().await {
+        Ok(server) => server,
+        Err(e) => panic!("cannot start the mock server: {e}"),
+    };
+    let client = match Client::builder()
+        .api_key(TEST_KEY)
+        .base_url(server.base_url())
+        .build()
+    {
+        Ok(client) => client,
+        Err(e) => panic!("cannot build the client: {e}"),
+    };
+    (server, client)
+}
+
+/// The one request the server received; fails the test if it saw another number.
+pub fn only_request(server: &MockServer) -> RecordedRequest {
+    let mut requests = server.requests();
+    assert_eq!(
+        requests.len(),
+        1,
+        "expected exactly one request: {requests:#?}"
+    );
+    requests.remove(0)
+}
+
+/// Parses JSON text, failing the test on error.
+pub fn json(text: &str) -> serde_json::Value {
+    match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => panic!("bad JSON in a test: {e}"),
+    }
+}

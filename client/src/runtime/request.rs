@@ -1,5 +1,5 @@
 //! What `#[endpoint]` expands to: a [`Request`] built synchronously from the arguments, then
-//! one shared, non-generic [`execute`] that sends it and checks the status, then a small
+//! one shared, non-generic `execute` that sends it and checks the status, then a small
 //! generic [`FromResponse`] step that reads the body.
 //!
 //! Success is any `2xx` status. `Result<T>` decodes the body as JSON into `T`;
@@ -79,7 +79,7 @@ pub struct Endpoint {
 }
 
 /// One request under construction. Its methods never fail: the first problem is kept and
-/// returned by [`execute`] before anything is sent.
+/// returned by `execute` before anything is sent.
 pub struct Request {
     endpoint: &'static Endpoint,
     path: String,

@@ -1,1 +1,38 @@
-//! Sandbox (being written).
+//! An embedded stand-in for the Telnyx API, for offline runs and tests.
+//!
+//! Enabled by the `sandbox` feature. Two servers live here, both small HTTP/1.1 servers on
+//! tokio that bind **only `127.0.0.1`** on a free port (nothing is reachable from another
+//! machine) and stop when their value is dropped:
+//!
+//! * [`Sandbox`] answers like the Telnyx porting API: it checks the bearer token, validates
+//!   request bodies as the API does (422 with Telnyx-style `errors[]`), creates draft porting
+//!   orders shaped like the API's, and keeps them in memory ([`Sandbox::orders`]).
+//!   [`Sandbox::client`] gives a [`Client`](crate::Client) pointed at it, using
+//!   [`SANDBOX_API_KEY`].
+//! * [`MockServer`] knows nothing of the API: it answers with the [`MockResponse`]s a test
+//!   queued, in order, and records every request as a [`RecordedRequest`] for the test to
+//!   inspect.
+//!
+//! Neither is a production server: they keep everything in memory, speak plain HTTP/1.1 (no
+//! TLS, no HTTP/2), and cap a request's header block at 64 KiB and its body at 16 MiB.
+//!
+//! ```
+//! use telnyx_porting::sandbox::Sandbox;
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let sandbox = Sandbox::start().await?;
+//! let client = sandbox.client()?;
+//! assert_eq!(client.base_url(), sandbox.base_url());
+//! assert!(sandbox.base_url().starts_with("http://127.0.0.1:"));
+//! assert!(sandbox.orders().is_empty());
+//! # Ok(()) }
+//! ```
+
+mod errors;
+mod http;
+mod mock;
+mod porting;
+
+pub use mock::{MockResponse, MockServer, RecordedRequest};
+pub use porting::{SANDBOX_API_KEY, Sandbox};
