@@ -76,14 +76,20 @@ pub mod sandbox;
 pub use reqwest::StatusCode;
 pub use runtime::client::{
     API_KEY_ENV, ApiClient, BASE_URL_ENV, Client, ClientBuilder, DEFAULT_BASE_URL,
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
 };
 pub use runtime::error::{
-    ApiError, ApiErrorDetail, ApiErrorSource, ConfigError, DecodeError, Error, InvalidInput,
-    Result, TransportError,
+    ApiError, ApiErrorDetail, ApiErrorSource, BodyTooLarge, ConfigError, DecodeError, Error,
+    InvalidInput, Result, TransportError,
 };
+pub use runtime::options::RequestOptions;
 pub use runtime::query::QueryError;
 pub use runtime::request::{Binary, FromResponse, HeaderArg, RawResponse};
+pub use runtime::response::{RateLimit, Response};
+pub use runtime::retry::{
+    DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_MAX, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_AFTER,
+    SleepFn,
+};
 pub use runtime::validate::Validate;
 /// The date-time crate of the models' timestamps, re-exported so versions always match.
 pub use time;

@@ -45,3 +45,38 @@ pub fn json(text: &str) -> serde_json::Value {
         Err(e) => panic!("bad JSON in a test: {e}"),
     }
 }
+
+/// A client for `server` whose retries wait for nothing: every wait it would have slept is
+/// recorded in the returned list instead, so a test can check the waits without taking them.
+pub fn fast_client(
+    server: &MockServer,
+    configure: impl FnOnce(telnyx_porting::ClientBuilder) -> telnyx_porting::ClientBuilder,
+) -> (
+    Client,
+    std::sync::Arc<std::sync::Mutex<Vec<std::time::Duration>>>,
+) {
+    let waits = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let record = std::sync::Arc::clone(&waits);
+    let builder = Client::builder()
+        .api_key(TEST_KEY)
+        .base_url(server.base_url())
+        .retry_backoff(
+            std::time::Duration::from_millis(1),
+            std::time::Duration::from_millis(8),
+        )
+        .retry_sleep(move |wait| {
+            if let Ok(mut waits) = record.lock() {
+                waits.push(wait);
+            }
+            std::future::ready(())
+        });
+    match configure(builder).build() {
+        Ok(client) => (client, waits),
+        Err(e) => panic!("cannot build the client: {e}"),
+    }
+}
+
+/// The waits recorded by a [`fast_client`].
+pub fn waits(recorded: &std::sync::Mutex<Vec<std::time::Duration>>) -> Vec<std::time::Duration> {
+    recorded.lock().map(|w| w.clone()).unwrap_or_default()
+}

@@ -7,6 +7,8 @@ use std::time::Duration;
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderName, HeaderValue, USER_AGENT};
 
 use super::error::{Error, Result};
+use super::options::RequestOptions;
+use super::retry::{RetryConfig, SleepFn};
 
 /// The base URL of the Telnyx API.
 pub const DEFAULT_BASE_URL: &str = "https://api.telnyx.com/v2";
@@ -14,6 +16,8 @@ pub const DEFAULT_BASE_URL: &str = "https://api.telnyx.com/v2";
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long opening a connection may take by default.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// The largest response body read by default: 32 MiB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
 /// The environment variable [`Client::from_env`] reads the API key from.
 pub const API_KEY_ENV: &str = "TELNYX_API_KEY";
 /// The environment variable that, when set, overrides the base URL in [`Client::from_env`].
@@ -44,6 +48,8 @@ pub const DEFAULT_USER_AGENT: &str = concat!("telnyx-porting-rust/", env!("CARGO
 #[derive(Clone)]
 pub struct Client {
     pub(crate) inner: Arc<ClientInner>,
+    /// Per-call overrides, set by [`Client::with_options`].
+    pub(crate) options: Option<Arc<RequestOptions>>,
 }
 
 pub(crate) struct ClientInner {
@@ -54,6 +60,8 @@ pub(crate) struct ClientInner {
     pub(crate) headers: HeaderMap,
     pub(crate) timeout: Duration,
     pub(crate) connect_timeout: Duration,
+    pub(crate) retry: RetryConfig,
+    pub(crate) max_response_bytes: usize,
 }
 
 impl Client {
@@ -93,6 +101,9 @@ impl fmt::Debug for Client {
             .field("api_key", &"<redacted>")
             .field("timeout", &self.inner.timeout)
             .field("connect_timeout", &self.inner.connect_timeout)
+            .field("retry", &self.inner.retry)
+            .field("max_response_bytes", &self.inner.max_response_bytes)
+            .field("options", &self.options)
             .finish_non_exhaustive()
     }
 }
@@ -108,6 +119,8 @@ pub struct ClientBuilder {
     user_agent: Option<String>,
     headers: Vec<(String, String)>,
     http: Option<reqwest::Client>,
+    retry: RetryConfig,
+    max_response_bytes: Option<usize>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -121,6 +134,8 @@ impl fmt::Debug for ClientBuilder {
             .field("user_agent", &self.user_agent)
             .field("extra_headers", &header_names)
             .field("custom_http_client", &self.http.is_some())
+            .field("retry", &self.retry)
+            .field("max_response_bytes", &self.max_response_bytes)
             .finish()
     }
 }
@@ -169,6 +184,56 @@ impl ClientBuilder {
     /// of one the builder makes. The API key, headers and timeout are still applied per request.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
+        self
+    }
+
+    /// How many times a failed attempt is retried (2 by default; 0 turns retries off). See
+    /// the crate docs, "Retries", for what is retried.
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.retry.max_retries = retries;
+        self
+    }
+
+    /// Also retry `POST` and `PATCH` requests after a timeout, a broken connection or a `5xx`,
+    /// when the server may already have acted on them (off by default). A porting order
+    /// created twice is two porting orders: prefer [`RequestOptions::retry_non_idempotent`]
+    /// on the calls you know are safe.
+    pub fn retry_non_idempotent(mut self, yes: bool) -> Self {
+        self.retry.retry_non_idempotent = yes;
+        self
+    }
+
+    /// The backoff between retries: `min(base × 2^n, max)` less up to 25 % jitter, `n` being
+    /// the retries already taken (0.5 s and 8 s by default).
+    pub fn retry_backoff(mut self, base: Duration, max: Duration) -> Self {
+        self.retry.backoff_base = base;
+        self.retry.backoff_max = max;
+        self
+    }
+
+    /// The longest server-requested wait (`retry-after-ms`, `Retry-After`) that is honoured
+    /// (60 s by default); a longer one falls back to the backoff.
+    pub fn max_retry_after(mut self, cap: Duration) -> Self {
+        self.retry.max_retry_after = cap;
+        self
+    }
+
+    /// How the client waits between attempts (`tokio::time::sleep` by default). Tests use it
+    /// to record the waits instead of sleeping.
+    pub fn retry_sleep<F, Fut>(mut self, sleep: F) -> Self
+    where
+        F: Fn(Duration) -> Fut + Send + Sync + 'static,
+        Fut: std::future::Future<Output = ()> + Send + 'static,
+    {
+        let sleep: SleepFn = Arc::new(move |d| Box::pin(sleep(d)));
+        self.retry.sleep = sleep;
+        self
+    }
+
+    /// The largest response body read, in bytes (32 MiB by default). A larger body is an
+    /// [`Error::BodyTooLarge`]; reading stops at the limit, so memory stays bounded.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = Some(limit);
         self
     }
 
@@ -244,7 +309,12 @@ impl ClientBuilder {
                 headers,
                 timeout,
                 connect_timeout,
+                retry: self.retry,
+                max_response_bytes: self
+                    .max_response_bytes
+                    .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
             }),
+            options: None,
         })
     }
 }

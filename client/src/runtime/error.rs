@@ -28,6 +28,8 @@ pub enum Error {
     Connection(Box<TransportError>),
     /// A `2xx` response arrived whose body does not decode into the expected type.
     Decode(Box<DecodeError>),
+    /// The response body was larger than the client's limit; reading stopped at the limit.
+    BodyTooLarge(Box<BodyTooLarge>),
     /// The client was configured with a value it cannot use (a malformed base URL, say).
     Config(Box<ConfigError>),
 }
@@ -38,6 +40,7 @@ impl Error {
         match self {
             Error::Api(e) => Some(e.status),
             Error::Decode(e) => Some(e.status),
+            Error::BodyTooLarge(e) => Some(e.status),
             _ => None,
         }
     }
@@ -114,6 +117,28 @@ impl Error {
         matches!(self, Error::Decode(_))
     }
 
+    /// `true` when the call failed in a way that leaves open whether the server acted on
+    /// the request (a timeout, a connection broken after sending, a `5xx`), and it was not
+    /// retried because the request is not idempotent. Check before sending it again: a
+    /// porting order may already have been created.
+    pub fn may_have_been_applied(&self) -> bool {
+        match self {
+            Error::Api(e) => e.may_have_been_applied,
+            Error::Timeout(e) | Error::Connection(e) => e.may_have_been_applied,
+            _ => false,
+        }
+    }
+
+    /// How many retries were taken before this error (0 when the first attempt failed for
+    /// good, or nothing was sent).
+    pub fn retries(&self) -> u32 {
+        match self {
+            Error::Api(e) => e.retries,
+            Error::Timeout(e) | Error::Connection(e) => e.retries,
+            _ => 0,
+        }
+    }
+
     /// Builds an [`Error::InvalidInput`]: `field` names the offending input (for example
     /// `phone_numbers[2]`), `value` is what was given and `reason` says what is expected.
     pub fn invalid_input(
@@ -143,8 +168,15 @@ impl fmt::Display for Error {
             Error::Timeout(e) => write!(f, "timed out: {e}"),
             Error::Connection(e) => write!(f, "connection failed: {e}"),
             Error::Decode(e) => e.fmt(f),
+            Error::BodyTooLarge(e) => e.fmt(f),
             Error::Config(e) => e.fmt(f),
+        }?;
+        if self.may_have_been_applied() {
+            f.write_str(
+                "; the request may have been applied: it was not retried because it is not idempotent",
+            )?;
         }
+        Ok(())
     }
 }
 
@@ -173,6 +205,11 @@ pub struct ApiError {
     /// The start of the body when it was not a Telnyx error document (an HTML error page, say);
     /// at most a few hundred characters.
     pub body_snippet: Option<String>,
+    /// How many retries were taken before this answer.
+    pub retries: u32,
+    /// Whether the server may have acted on a request that was not retried because it is
+    /// not idempotent (a `5xx` to a `POST`, say).
+    pub may_have_been_applied: bool,
 }
 
 impl fmt::Display for ApiError {
@@ -309,6 +346,11 @@ pub struct TransportError {
     pub message: String,
     /// The underlying error, when there is one.
     pub source: Option<reqwest::Error>,
+    /// How many retries were taken before this failure.
+    pub retries: u32,
+    /// Whether the server may have received and acted on the request (the failure came after
+    /// it was sent) although it was not retried because it is not idempotent.
+    pub may_have_been_applied: bool,
 }
 
 impl fmt::Display for TransportError {
@@ -337,6 +379,26 @@ impl fmt::Display for DecodeError {
             f,
             "could not decode the {} response at `{}`: {} (body starts {:?})",
             self.status, self.path, self.message, self.snippet
+        )
+    }
+}
+
+/// A response body over the client's size limit.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct BodyTooLarge {
+    /// The HTTP status of the response.
+    pub status: StatusCode,
+    /// The limit, in bytes.
+    pub limit: usize,
+}
+
+impl fmt::Display for BodyTooLarge {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the {} response body is larger than the limit of {} bytes",
+            self.status, self.limit
         )
     }
 }

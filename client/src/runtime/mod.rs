@@ -1,6 +1,9 @@
-//! The transport: client, configuration, requests, errors. Knows nothing of porting.
+//! The transport: client, configuration, requests, retries, errors. Knows nothing of porting.
 pub mod client;
 pub mod error;
+pub mod options;
 pub mod query;
 pub mod request;
+pub mod response;
+pub mod retry;
 pub mod validate;

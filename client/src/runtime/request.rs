@@ -17,9 +17,16 @@ use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::client::Client;
-use super::error::{ApiError, ApiErrorDetail, DecodeError, Error, Result, TransportError};
+use std::time::{Instant, SystemTime};
+
+use tracing::Instrument;
+
+use super::client::{Client, ClientInner};
+use super::error::{
+    ApiError, ApiErrorDetail, BodyTooLarge, DecodeError, Error, Result, TransportError,
+};
 use super::query;
+use super::retry;
 use super::validate::Validate;
 
 /// How many characters of a body an error keeps, at most.
@@ -50,6 +57,12 @@ impl HttpMethod {
             HttpMethod::Patch => reqwest::Method::PATCH,
             HttpMethod::Delete => reqwest::Method::DELETE,
         }
+    }
+
+    /// Whether sending the request twice has the same effect as once, by default:
+    /// `GET`, `PUT` and `DELETE` are; `POST` and `PATCH` are not.
+    pub fn is_idempotent(self) -> bool {
+        matches!(self, HttpMethod::Get | HttpMethod::Put | HttpMethod::Delete)
     }
 
     /// The method's name, as sent on the wire.
@@ -326,6 +339,8 @@ pub struct RawResponse {
     pub headers: HeaderMap,
     /// The whole body.
     pub body: Bytes,
+    /// How many retries the call took before this response.
+    pub retries: u32,
 }
 
 /// How a success response becomes the value an endpoint returns.
@@ -349,6 +364,12 @@ impl<T: DeserializeOwned> FromResponse for T {
 
 /// Decodes JSON quickly, and only on failure decodes again to find the path that failed.
 fn decode_json<T: DeserializeOwned>(status: StatusCode, body: &[u8]) -> Result<T> {
+    // An empty body reads as `null`, so `()` and `Option<T>` accept a 204.
+    let body = if body.iter().all(u8::is_ascii_whitespace) {
+        b"null".as_slice()
+    } else {
+        body
+    };
     match serde_json::from_slice(body) {
         Ok(value) => Ok(value),
         Err(first) => {
@@ -360,7 +381,7 @@ fn decode_json<T: DeserializeOwned>(status: StatusCode, body: &[u8]) -> Result<T
             Err(Error::Decode(Box::new(DecodeError {
                 status,
                 path,
-                message: if body.is_empty() {
+                message: if body == b"null" {
                     "the body is empty".to_owned()
                 } else {
                     message
@@ -441,8 +462,8 @@ pub fn send_empty(
     async move { execute(client, request).await.map(drop) }
 }
 
-/// Sends a request and returns the success response, or the error. Not generic, so every
-/// endpoint shares one copy of this code.
+/// Sends a request, retrying as the rules in [`retry`](super::retry) allow, and returns the
+/// success response or the last error. Not generic, so every endpoint shares one copy.
 pub async fn execute(client: &Client, request: Request) -> Result<RawResponse> {
     let Request {
         endpoint,
@@ -455,16 +476,24 @@ pub async fn execute(client: &Client, request: Request) -> Result<RawResponse> {
     if let Some(error) = error {
         return Err(error);
     }
-    let inner = &client.inner;
-    let mut url = String::with_capacity(inner.base_url.len() + path.len() + 16 * query.len());
+    let inner = &*client.inner;
+    let options = client.options.as_deref();
+    let extra_query = options.map_or(&[][..], |o| &o.query[..]);
+
+    let mut url = String::with_capacity(
+        inner.base_url.len() + path.len() + 24 * (query.len() + extra_query.len()),
+    );
     url.push_str(&inner.base_url);
     url.push_str(&path);
-    for (i, (key, value)) in query.iter().enumerate() {
+    for (i, (key, value)) in query.iter().chain(extra_query).enumerate() {
         url.push(if i == 0 { '?' } else { '&' });
         encode_component(key, &mut url);
         url.push('=');
         encode_component(value, &mut url);
     }
+    let url = reqwest::Url::parse(&url).map_err(|e| {
+        Error::invalid_input("url", url.as_str(), format!("is not a valid URL: {e}"))
+    })?;
 
     let mut all_headers = inner.headers.clone();
     if let Some(accept) = endpoint.accept {
@@ -473,57 +502,284 @@ pub async fn execute(client: &Client, request: Request) -> Result<RawResponse> {
     for (name, value) in headers {
         all_headers.insert(name, value);
     }
-    let mut builder = inner
-        .http
-        .request(endpoint.method.to_reqwest(), url)
-        .timeout(inner.timeout);
-    if let Some(body) = body {
+    if let Some(options) = options {
+        for (name, value) in &options.headers {
+            let header = HeaderName::try_from(name.as_str()).map_err(|_| {
+                Error::invalid_input(
+                    "request option header",
+                    name.as_str(),
+                    "is not a valid header name",
+                )
+            })?;
+            let value = HeaderValue::try_from(value.as_str()).map_err(|_| {
+                Error::invalid_input(
+                    format!("request option header {name}"),
+                    "",
+                    "holds characters that cannot go in an HTTP header",
+                )
+            })?;
+            all_headers.insert(header, value);
+        }
+    }
+    let body = body.map(Bytes::from);
+    if body.is_some() {
         all_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        builder = builder.body(body);
     }
-    let response = builder
-        .headers(all_headers)
-        .send()
-        .await
-        .map_err(|e| transport_error(endpoint, e))?;
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response
-        .bytes()
-        .await
-        .map_err(|e| transport_error(endpoint, e))?;
-    if !status.is_success() {
-        return Err(api_error(status, &headers, &body));
-    }
-    Ok(RawResponse {
-        status,
-        headers,
-        body,
-    })
+
+    let plan = Plan {
+        timeout: options.and_then(|o| o.timeout).unwrap_or(inner.timeout),
+        max_retries: options
+            .and_then(|o| o.max_retries)
+            .unwrap_or(inner.retry.max_retries),
+        idempotent: endpoint
+            .idempotent
+            .unwrap_or(endpoint.method.is_idempotent()),
+        opted_in: options
+            .and_then(|o| o.retry_non_idempotent)
+            .unwrap_or(inner.retry.retry_non_idempotent),
+    };
+    let span = tracing::info_span!(
+        "telnyx_porting.request",
+        method = endpoint.method.as_str(),
+        path = endpoint.template,
+        status = tracing::field::Empty,
+        attempt = tracing::field::Empty,
+        retries = tracing::field::Empty,
+        elapsed_ms = tracing::field::Empty,
+    );
+    let started = Instant::now();
+    let outcome = attempts(
+        inner,
+        endpoint,
+        &plan,
+        &url,
+        &all_headers,
+        body.as_ref(),
+        &span,
+    )
+    .instrument(span.clone())
+    .await;
+    span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+    outcome
 }
 
-fn transport_error(endpoint: &Endpoint, error: reqwest::Error) -> Error {
-    let what = if error.is_timeout() {
-        "the request timed out"
-    } else if error.is_connect() {
-        "could not connect"
-    } else if error.is_body() || error.is_decode() {
-        "the response broke off"
+/// What one call may do, fixed before the first attempt.
+struct Plan {
+    timeout: std::time::Duration,
+    max_retries: u32,
+    idempotent: bool,
+    opted_in: bool,
+}
+
+/// How one attempt ended, short of success.
+enum Failure {
+    /// A non-2xx answer.
+    Status(StatusCode, HeaderMap, Bytes),
+    /// No (whole) answer.
+    Transport(TransportFailure),
+}
+
+enum TransportFailure {
+    /// The connection could not be made: the request was never written.
+    Connect(reqwest::Error),
+    /// The time ran out: the server may have the request.
+    Timeout(reqwest::Error),
+    /// The connection broke after the request was (perhaps) written.
+    Broken(reqwest::Error),
+    /// The body went over the limit.
+    TooLarge(StatusCode, usize),
+}
+
+async fn attempts(
+    inner: &ClientInner,
+    endpoint: &'static Endpoint,
+    plan: &Plan,
+    url: &reqwest::Url,
+    headers: &HeaderMap,
+    body: Option<&Bytes>,
+    span: &tracing::Span,
+) -> Result<RawResponse> {
+    let mut attempt: u32 = 0;
+    loop {
+        span.record("attempt", attempt + 1);
+        span.record("retries", attempt);
+        let failure = match send_once(inner, endpoint, plan, url, headers, body).await {
+            Ok(mut response) => {
+                span.record("status", response.status.as_u16());
+                response.retries = attempt;
+                return Ok(response);
+            }
+            Err(failure) => failure,
+        };
+        let (retry, may_have_been_applied, server_wait) = match &failure {
+            Failure::Status(status, headers, _) => {
+                span.record("status", status.as_u16());
+                let says = retry::should_retry_header(headers);
+                let retryable = says.unwrap_or_else(|| retry::retryable_status(*status));
+                let safe = plan.idempotent
+                    || plan.opted_in
+                    || says == Some(true)
+                    || *status == StatusCode::TOO_MANY_REQUESTS;
+                let wait =
+                    retry::server_wait(headers, inner.retry.max_retry_after, SystemTime::now());
+                (retryable && safe, retryable && !safe, wait)
+            }
+            Failure::Transport(TransportFailure::Connect(_)) => (true, false, None),
+            Failure::Transport(TransportFailure::Timeout(_) | TransportFailure::Broken(_)) => {
+                let safe = plan.idempotent || plan.opted_in;
+                (safe, !safe, None)
+            }
+            Failure::Transport(TransportFailure::TooLarge(..)) => (false, false, None),
+        };
+        if retry && attempt < plan.max_retries {
+            let delay = server_wait.unwrap_or_else(|| {
+                retry::backoff(attempt, inner.retry.backoff_base, inner.retry.backoff_max)
+            });
+            tracing::debug!(
+                attempt = attempt + 1,
+                delay_ms = delay.as_millis() as u64,
+                "retrying"
+            );
+            (inner.retry.sleep)(delay).await;
+            attempt += 1;
+            continue;
+        }
+        return Err(failure_error(
+            endpoint,
+            failure,
+            attempt,
+            may_have_been_applied,
+        ));
+    }
+}
+
+/// One attempt: send, then read the whole body within the size limit.
+async fn send_once(
+    inner: &ClientInner,
+    endpoint: &'static Endpoint,
+    plan: &Plan,
+    url: &reqwest::Url,
+    headers: &HeaderMap,
+    body: Option<&Bytes>,
+) -> std::result::Result<RawResponse, Failure> {
+    let mut builder = inner
+        .http
+        .request(endpoint.method.to_reqwest(), url.clone())
+        .headers(headers.clone())
+        .timeout(plan.timeout);
+    if let Some(body) = body {
+        builder = builder.body(body.clone());
+    }
+    let mut response = builder.send().await.map_err(|e| {
+        Failure::Transport(if e.is_connect() {
+            TransportFailure::Connect(e)
+        } else if e.is_timeout() {
+            TransportFailure::Timeout(e)
+        } else {
+            TransportFailure::Broken(e)
+        })
+    })?;
+    let status = response.status();
+    let headers = std::mem::take(response.headers_mut());
+    let body = read_limited(response, status, inner.max_response_bytes)
+        .await
+        .map_err(Failure::Transport)?;
+    if status.is_success() {
+        Ok(RawResponse {
+            status,
+            headers,
+            body,
+            retries: 0,
+        })
     } else {
-        "the request failed"
-    };
-    let detail = TransportError {
-        message: format!("{} {}: {what}", endpoint.method.as_str(), endpoint.template),
-        source: Some(error),
-    };
-    if detail
-        .source
-        .as_ref()
-        .is_some_and(reqwest::Error::is_timeout)
+        Err(Failure::Status(status, headers, body))
+    }
+}
+
+/// Reads the body, stopping as soon as it goes over `limit`.
+async fn read_limited(
+    mut response: reqwest::Response,
+    status: StatusCode,
+    limit: usize,
+) -> std::result::Result<Bytes, TransportFailure> {
+    if response
+        .content_length()
+        .is_some_and(|len| len > limit as u64)
     {
-        Error::Timeout(Box::new(detail))
-    } else {
-        Error::Connection(Box::new(detail))
+        return Err(TransportFailure::TooLarge(status, limit));
+    }
+    let classify = |e: reqwest::Error| {
+        if e.is_timeout() {
+            TransportFailure::Timeout(e)
+        } else {
+            TransportFailure::Broken(e)
+        }
+    };
+    // Most bodies arrive in one chunk: hand that chunk back without copying.
+    let first = match response.chunk().await.map_err(classify)? {
+        Some(chunk) => chunk,
+        None => return Ok(Bytes::new()),
+    };
+    if first.len() > limit {
+        return Err(TransportFailure::TooLarge(status, limit));
+    }
+    let Some(second) = response.chunk().await.map_err(classify)? else {
+        return Ok(first);
+    };
+    let mut body = Vec::with_capacity(
+        response
+            .content_length()
+            .map_or(first.len() + second.len(), |len| len as usize),
+    );
+    body.extend_from_slice(&first);
+    let mut next = Some(second);
+    // Each chunk holds at least one byte, so this ends within `limit` rounds.
+    while let Some(chunk) = next {
+        if body.len() + chunk.len() > limit {
+            return Err(TransportFailure::TooLarge(status, limit));
+        }
+        body.extend_from_slice(&chunk);
+        next = response.chunk().await.map_err(classify)?;
+    }
+    Ok(Bytes::from(body))
+}
+
+fn failure_error(
+    endpoint: &Endpoint,
+    failure: Failure,
+    retries: u32,
+    may_have_been_applied: bool,
+) -> Error {
+    match failure {
+        Failure::Status(status, headers, body) => {
+            let mut error = api_error(status, &headers, &body);
+            if let Error::Api(api) = &mut error {
+                api.retries = retries;
+                api.may_have_been_applied = may_have_been_applied;
+            }
+            error
+        }
+        Failure::Transport(failure) => {
+            let (what, source, timeout) = match failure {
+                TransportFailure::TooLarge(status, limit) => {
+                    return Error::BodyTooLarge(Box::new(BodyTooLarge { status, limit }));
+                }
+                TransportFailure::Connect(e) => ("could not connect", e, false),
+                TransportFailure::Timeout(e) => ("the request timed out", e, true),
+                TransportFailure::Broken(e) => ("the connection broke off", e, false),
+            };
+            let detail = Box::new(TransportError {
+                message: format!("{} {}: {what}", endpoint.method.as_str(), endpoint.template),
+                source: Some(source),
+                retries,
+                may_have_been_applied,
+            });
+            if timeout {
+                Error::Timeout(detail)
+            } else {
+                Error::Connection(detail)
+            }
+        }
     }
 }
 
@@ -546,6 +802,8 @@ fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Error {
         errors,
         request_id,
         body_snippet,
+        retries: 0,
+        may_have_been_applied: false,
     }))
 }
 

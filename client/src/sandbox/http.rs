@@ -44,6 +44,8 @@ pub(crate) struct Request {
     headers: Vec<(Range<usize>, Range<usize>)>,
     /// The body, with any chunked framing removed.
     pub(crate) body: Vec<u8>,
+    /// Which connection of this server the request came on, counting from 1.
+    pub(crate) connection: u64,
 }
 
 impl Request {
@@ -121,6 +123,21 @@ pub(crate) struct Response {
     pub(crate) status: u16,
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) body: Vec<u8>,
+    /// Misbehave instead of answering (for fault-injection tests).
+    pub(crate) fault: Option<Fault>,
+}
+
+/// Ways to misbehave instead of answering properly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Fault {
+    /// Answer nothing; keep the connection open until the client closes it.
+    Hang,
+    /// Close the connection without answering.
+    Close,
+    /// Write these bytes as they are (a partial or malformed answer), then close.
+    RawThenClose(Vec<u8>),
+    /// Write these bytes as they are, then answer nothing more until the client closes.
+    RawThenHang(Vec<u8>),
 }
 
 impl Response {
@@ -130,6 +147,7 @@ impl Response {
             status,
             headers: Vec::new(),
             body: Vec::new(),
+            fault: None,
         }
     }
 
@@ -144,6 +162,7 @@ impl Response {
             status,
             headers: vec![("content-type".to_owned(), "application/json".to_owned())],
             body,
+            fault: None,
         }
     }
 
@@ -213,11 +232,13 @@ impl std::fmt::Debug for HttpServer {
 /// they all end with this task.
 async fn accept_loop(listener: TcpListener, handler: Handler) {
     let mut connections = JoinSet::new();
+    let mut count: u64 = 0;
     loop {
         tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
-                    connections.spawn(serve_connection(stream, Arc::clone(&handler)));
+                    count += 1;
+                    connections.spawn(serve_connection(stream, Arc::clone(&handler), count));
                 }
                 // Per-connection failures (reset before accept, out of descriptors): let
                 // other tasks run, then go on.
@@ -255,7 +276,7 @@ struct Head {
 
 /// Serves one connection: requests in order until the client closes, asks to close, or sends
 /// something unacceptable.
-async fn serve_connection(mut stream: TcpStream, handler: Handler) {
+async fn serve_connection(mut stream: TcpStream, handler: Handler, connection: u64) {
     let _ = stream.set_nodelay(true);
     let mut buf: Vec<u8> = Vec::with_capacity(READ_CHUNK);
     let mut out: Vec<u8> = Vec::with_capacity(1024);
@@ -282,7 +303,11 @@ async fn serve_connection(mut stream: TcpStream, handler: Handler) {
         }
 
         let head_only = request.method() == "HEAD";
-        let response = handler(request);
+        request.connection = connection;
+        let mut response = handler(request);
+        if let Some(fault) = response.fault.take() {
+            return misbehave(stream, fault).await;
+        }
         let keep_alive =
             keep_alive && served < MAX_REQUESTS_PER_CONNECTION && !response.asks_to_close();
         out.clear();
@@ -295,6 +320,36 @@ async fn serve_connection(mut stream: TcpStream, handler: Handler) {
             return;
         }
     }
+}
+
+/// Plays a [`Fault`] on the connection, then lets it go.
+async fn misbehave(mut stream: TcpStream, fault: Fault) {
+    let hang = match fault {
+        Fault::Close => false,
+        Fault::Hang => true,
+        Fault::RawThenClose(bytes) => {
+            let _ = stream.write_all(&bytes).await;
+            false
+        }
+        Fault::RawThenHang(bytes) => {
+            if stream.write_all(&bytes).await.is_err() {
+                return;
+            }
+            true
+        }
+    };
+    if hang {
+        // Wait for the client to give up and close; whatever it sends is dropped. Each read
+        // either gets bytes or ends the loop, and the total is capped.
+        let mut sink = [0u8; 1024];
+        for _ in 0..MAX_REQUESTS_PER_CONNECTION {
+            match stream.read(&mut sink).await {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {}
+            }
+        }
+    }
+    let _ = stream.shutdown().await;
 }
 
 /// Answers `status` with a short text body, then closes, reading and dropping a bounded
@@ -574,6 +629,7 @@ fn parse_head(mut raw: Vec<u8>) -> Result<Head, u16> {
         target,
         headers,
         body: Vec::new(),
+        connection: 0,
     };
 
     let mut content_length: Option<usize> = None;

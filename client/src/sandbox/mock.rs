@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use super::errors;
-use super::http::{Handler, HttpServer, Request, Response};
+use super::http::{Fault, Handler, HttpServer, Request, Response};
 
 /// A local HTTP server that answers with scripted responses and records every request.
 ///
@@ -119,6 +119,7 @@ pub struct MockResponse {
     status: u16,
     headers: Vec<(String, String)>,
     body: Vec<u8>,
+    fault: Option<Fault>,
 }
 
 impl MockResponse {
@@ -129,6 +130,43 @@ impl MockResponse {
             status,
             headers: Vec::new(),
             body: Vec::new(),
+            fault: None,
+        }
+    }
+
+    /// Answers nothing and keeps the connection open until the client gives up (a server
+    /// that is slow to send headers).
+    pub fn hang() -> Self {
+        MockResponse {
+            fault: Some(Fault::Hang),
+            ..Self::new(0)
+        }
+    }
+
+    /// Closes the connection without answering (a connection reset after the request was
+    /// sent).
+    pub fn close_connection() -> Self {
+        MockResponse {
+            fault: Some(Fault::Close),
+            ..Self::new(0)
+        }
+    }
+
+    /// Writes `bytes` as they are instead of a proper answer (say, a status line and headers
+    /// promising more body than follows), then closes the connection.
+    pub fn raw_then_close(bytes: impl Into<Vec<u8>>) -> Self {
+        MockResponse {
+            fault: Some(Fault::RawThenClose(bytes.into())),
+            ..Self::new(0)
+        }
+    }
+
+    /// Writes `bytes` as they are, then sends nothing more until the client gives up (a
+    /// server that is slow to send the body).
+    pub fn raw_then_hang(bytes: impl Into<Vec<u8>>) -> Self {
+        MockResponse {
+            fault: Some(Fault::RawThenHang(bytes.into())),
+            ..Self::new(0)
         }
     }
 
@@ -158,6 +196,7 @@ impl MockResponse {
             status: self.status,
             headers: self.headers,
             body: self.body,
+            fault: self.fault,
         }
     }
 }
@@ -175,6 +214,9 @@ pub struct RecordedRequest {
     pub headers: Vec<(String, String)>,
     /// The body, with any chunked framing removed.
     pub body: Vec<u8>,
+    /// Which connection the request came on, counting from 1: requests that share a number
+    /// shared a keep-alive connection.
+    pub connection: u64,
 }
 
 impl RecordedRequest {
@@ -187,6 +229,7 @@ impl RecordedRequest {
                 .headers()
                 .map(|(n, v)| (n.to_owned(), v.to_owned()))
                 .collect(),
+            connection: request.connection,
             body: request.body,
         }
     }
@@ -331,6 +374,7 @@ mod tests {
             query: None,
             headers: Vec::new(),
             body: vec![0xff],
+            connection: 1,
         };
         assert_eq!(r.body_str(), None);
         assert!(r.header_all("x").is_empty());

@@ -1,0 +1,124 @@
+//! Per-call options: [`RequestOptions`], applied through [`Client::with_options`].
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::client::Client;
+
+/// Settings for some calls only: a timeout, a retry budget, extra headers or query
+/// parameters. Nothing in the endpoint traits changes: derive a client with
+/// [`Client::with_options`] and call through it.
+///
+/// ```
+/// use std::time::Duration;
+/// use telnyx_porting::{Client, RequestOptions};
+///
+/// # fn main() -> telnyx_porting::Result<()> {
+/// let client = Client::new("KEY")?;
+/// // Same pool and credentials, different rules for the calls made through `patient`.
+/// let patient = client.with_options(
+///     RequestOptions::new()
+///         .timeout(Duration::from_secs(120))
+///         .max_retries(5)
+///         .header("X-Trace-Id", "abc-123"),
+/// );
+/// # let _ = patient;
+/// # Ok(()) }
+/// ```
+///
+/// A header whose name or value cannot be sent makes each call through the derived client fail
+/// with [`Error::InvalidInput`](crate::Error::InvalidInput) before anything is sent.
+#[derive(Clone, Default, PartialEq)]
+pub struct RequestOptions {
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) max_retries: Option<u32>,
+    pub(crate) retry_non_idempotent: Option<bool>,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) query: Vec<(String, String)>,
+}
+
+impl RequestOptions {
+    /// No overrides: everything as the client says.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The per-attempt timeout, instead of the client's.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// How many times a failed attempt may be retried, instead of the client's number.
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = Some(retries);
+        self
+    }
+
+    /// Also retry `POST` and `PATCH` requests after a timeout, a broken connection or a
+    /// `5xx`, when the server may already have acted on them. Only for calls you know are
+    /// safe to repeat: a porting order created twice is two porting orders.
+    pub fn retry_non_idempotent(mut self, yes: bool) -> Self {
+        self.retry_non_idempotent = Some(yes);
+        self
+    }
+
+    /// A header to add to (or replace in) every request.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// A query parameter to add to every request, after the endpoint's own.
+    pub fn query(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.query.push((key.into(), value.into()));
+        self
+    }
+
+    /// `self`, then `later` on top: later settings win, headers and query parameters add up.
+    fn merged(&self, later: RequestOptions) -> RequestOptions {
+        let mut out = self.clone();
+        out.timeout = later.timeout.or(out.timeout);
+        out.max_retries = later.max_retries.or(out.max_retries);
+        out.retry_non_idempotent = later.retry_non_idempotent.or(out.retry_non_idempotent);
+        out.headers.extend(later.headers);
+        out.query.extend(later.query);
+        out
+    }
+}
+
+impl fmt::Debug for RequestOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Header values may be credentials: names only.
+        let names: Vec<&str> = self.headers.iter().map(|(n, _)| n.as_str()).collect();
+        f.debug_struct("RequestOptions")
+            .field("timeout", &self.timeout)
+            .field("max_retries", &self.max_retries)
+            .field("retry_non_idempotent", &self.retry_non_idempotent)
+            .field("headers", &names)
+            .field("query", &self.query)
+            .finish()
+    }
+}
+
+impl Client {
+    /// A client that shares this one's connection pool and credentials but applies `options`
+    /// to every call made through it (on top of any options this client already has). Cheap:
+    /// two reference counts.
+    pub fn with_options(&self, options: RequestOptions) -> Client {
+        let merged = match &self.options {
+            Some(current) => current.merged(options),
+            None => options,
+        };
+        Client {
+            inner: Arc::clone(&self.inner),
+            options: Some(Arc::new(merged)),
+        }
+    }
+
+    /// The per-call options of this client, if it was made by [`with_options`](Self::with_options).
+    pub fn options(&self) -> Option<&RequestOptions> {
+        self.options.as_deref()
+    }
+}
