@@ -28,6 +28,33 @@
 //! - `sandbox` (feature `sandbox`) is a local server that answers like the API, for offline
 //!   runs and tests.
 //!
+//! # Retries
+//!
+//! A failed attempt is retried up to twice by default ([`ClientBuilder::max_retries`],
+//! [`RequestOptions::max_retries`]): connection failures, `408`, `409`, `429` and every `5xx`;
+//! a response header `x-should-retry: true|false` overrides the status. The wait is the
+//! server's `retry-after-ms`, else `Retry-After` (seconds or an HTTP date) when it is above
+//! zero and at most 60 s ([`ClientBuilder::max_retry_after`]); otherwise
+//! `min(0.5 s × 2^n, 8 s)` less up to 25 % jitter ([`ClientBuilder::retry_backoff`]), `n`
+//! being the retries already taken. The body is built once and re-sent unchanged.
+//!
+//! `GET`, `PUT` and `DELETE` are idempotent; `POST` and `PATCH` are not, unless the endpoint
+//! says `idempotent` in its attribute. A request that is not idempotent is retried only when
+//! the server cannot have acted on it: the connection failed before the request was written,
+//! the answer was `429`, or the server said `x-should-retry: true`. After a timeout, a
+//! connection broken after sending, or a `5xx`, it is not retried (a porting order created
+//! twice is two porting orders) unless you opt in ([`ClientBuilder::retry_non_idempotent`],
+//! [`RequestOptions::retry_non_idempotent`]), and the error says so:
+//! [`Error::may_have_been_applied`].
+//!
+//! # Tracing
+//!
+//! Each call is one `tracing` span, `telnyx_porting.request`, with the method, the path
+//! *template* (`/porting_orders/{id}`: ids are the customer's business, so filled paths are
+//! not recorded), the status, the attempt, the retries and the elapsed milliseconds; each
+//! retry is a `debug` event with its wait. Bodies and headers are never traced, and the API
+//! key appears in no span, event, `Debug` or `Display` output.
+//!
 //! # Declaring your own endpoints
 //!
 //! For endpoints this crate does not cover, write a trait of your own. See [`endpoint`] for
@@ -153,4 +180,40 @@ pub mod __private {
     };
     pub use ::core::future::Future;
     pub use ::core::marker::Send;
+
+    /// Feeds `body` to every decoder a response body meets: the create endpoint's success
+    /// type, the same wrapped in [`Response`](crate::Response), and the error-body parser. For
+    /// the fuzz target and the randomized decode test; it must never panic, whatever the
+    /// bytes. Returns how many of the decoders accepted the input.
+    pub fn fuzz_decode(body: &[u8]) -> usize {
+        use crate::FromResponse;
+        use crate::models::{Data, PortingOrder};
+        use reqwest::header::HeaderMap;
+        let raw = |status: u16| crate::RawResponse {
+            status: reqwest::StatusCode::from_u16(status).unwrap_or(reqwest::StatusCode::OK),
+            headers: HeaderMap::new(),
+            body: bytes::Bytes::copy_from_slice(body),
+            retries: 0,
+        };
+        let mut accepted = 0;
+        let created = <Data<Vec<PortingOrder>>>::from_response(raw(201));
+        accepted += usize::from(created.is_ok());
+        // Display and Debug walk every field; they must not panic either.
+        let _ = format!("{created:?}");
+        if let Err(e) = &created {
+            let _ = e.to_string();
+        }
+        if let Ok(created) = &created {
+            let _ = serde_json::to_vec(created);
+        }
+        let wrapped = <crate::Response<Data<Vec<PortingOrder>>>>::from_response(raw(200));
+        accepted += usize::from(wrapped.is_ok());
+        for status in [401, 422, 500] {
+            let status = reqwest::StatusCode::from_u16(status).unwrap_or(reqwest::StatusCode::OK);
+            let error = crate::runtime::request::api_error(status, &HeaderMap::new(), body);
+            let _ = format!("{error} {error:?}");
+            accepted += usize::from(!error.api_errors().is_empty());
+        }
+        accepted
+    }
 }

@@ -783,7 +783,7 @@ fn failure_error(
     }
 }
 
-fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Error {
+pub(crate) fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Error {
     #[derive(serde::Deserialize)]
     struct Envelope {
         #[serde(default)]
