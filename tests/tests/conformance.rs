@@ -1,0 +1,525 @@
+//! Conformance: every operation the library implements, driven through our client against
+//! Stoplight Prism, which checks each request and answer against the published OpenAPI spec.
+//!
+//! - **Mock**: `prism mock` on each spec file that defines the operation. Every request must be
+//!   answered 2xx with no `sl-violations` header (Prism answers 422 or 401 and lists there what
+//!   broke the spec), and our models must decode the answer: the spec's example, bodies
+//!   generated from the schemas (`Prefer: dynamic=true`, one Prism per fixed seed), and each
+//!   documented error status (`Prefer: code=…`), which must come back as `Error::Api` with
+//!   that status. Decoding and re-encoding an answer must keep every field it had: serde drops
+//!   a field the model lacks silently, which is how hand-written models drift from the spec.
+//! - **Proxy**: `prism proxy --errors` in front of the embedded [`Sandbox`]: every request and
+//!   every sandbox answer, its 422 refusals included, must conform.
+//! - **Self-checks**: a request that breaks the spec, and a proxied answer that breaks it, must
+//!   be reported, so a green run means something.
+//!
+//! Our client talks to Prism through a [`Tap`], a recording forwarder on 127.0.0.1, because
+//! Prism's findings come in a response header that our errors do not carry.
+//!
+//! Prism is `<repo>/node_modules/.bin/prism`, installed from package.json by `npm ci` (which
+//! `scripts/test.sh` runs); without it these tests fail and say so. Each Prism's output goes to
+//! `target/tmp/conformance/prism-<label>.log`.
+//!
+//! To add an operation: one entry in [`OPERATIONS`] (and a small `fn` that calls it).
+
+#[path = "conformance/prism.rs"]
+mod prism;
+#[path = "conformance/tap.rs"]
+mod tap;
+
+use std::future::Future;
+use std::pin::Pin;
+
+use serde_json::{Value, json};
+use telnyx_porting::models::*;
+use telnyx_porting::prelude::*;
+use telnyx_porting::{ApiClient, Client, endpoint};
+use telnyx_porting_tests::{MockResponse, MockServer, Sandbox};
+
+use prism::{Prism, Spec};
+use tap::{Exchange, Tap};
+
+/// The API key sent to Prism (any bearer token satisfies the spec's `bearerAuth`).
+const KEY: &str = "KEY-conformance-not-a-real-key";
+
+/// The seeds of the answers generated from the schemas: one `prism mock` each (Prism gives
+/// the same body for a seed every time; each body holds several orders, nullable fields drawn
+/// null or not). Fixed, so that a run is the same every time.
+const SEEDS: [&str; 3] = ["conformance-1", "conformance-2", "conformance-3"];
+
+/// What one call through our client gives back: the decoded answer, encoded again as JSON.
+type Outcome = telnyx_porting::Result<Value>;
+type BoxFuture<'c> = Pin<Box<dyn Future<Output = Outcome> + Send + 'c>>;
+
+/// One implemented operation (or one way of calling it), as the suite drives it.
+struct Operation {
+    /// The spec's `operationId`.
+    operation_id: &'static str,
+    /// What this entry sends.
+    case: &'static str,
+    /// The spec files that define the operation; it runs against each.
+    specs: &'static [Spec],
+    /// The error statuses the spec documents for it, checked with `Prefer: code=…` (list them
+    /// on one entry of the operation).
+    error_statuses: &'static [u16],
+    /// Calls it through our client and re-encodes the decoded answer. It may make setup calls
+    /// first (to create what it reads, say): every request is checked.
+    call: for<'c> fn(&'c Client) -> BoxFuture<'c>,
+}
+
+/// Every operation the library implements. Add new ones here.
+const OPERATIONS: &[Operation] = &[
+    Operation {
+        operation_id: "CreatePortingOrder",
+        case: "every field",
+        specs: &[Spec::CreatePortingOrder, Spec::UpstreamSubset],
+        error_statuses: &[401, 422],
+        call: create_every_field,
+    },
+    Operation {
+        operation_id: "CreatePortingOrder",
+        case: "numbers only, two countries",
+        specs: &[Spec::CreatePortingOrder, Spec::UpstreamSubset],
+        error_statuses: &[],
+        call: create_numbers_only,
+    },
+];
+
+fn create_every_field(client: &Client) -> BoxFuture<'_> {
+    Box::pin(async move {
+        let order = CreatePortingOrder::new(["+13035550000", "+13035550001"])
+            .customer_reference("Acct 123abc")
+            .customer_group_reference("Group-456");
+        let created = client.porting_orders().create(&order).await?;
+        Ok(encode(&created))
+    })
+}
+
+fn create_numbers_only(client: &Client) -> BoxFuture<'_> {
+    Box::pin(async move {
+        let order = CreatePortingOrder::new(["+13035550000", "+442071838750"]);
+        let created = client.porting_orders().create(&order).await?;
+        Ok(encode(&created))
+    })
+}
+
+fn encode(value: &impl serde::Serialize) -> Value {
+    match serde_json::to_value(value) {
+        Ok(value) => value,
+        Err(e) => panic!("a decoded answer does not encode again: {e}"),
+    }
+}
+
+impl Operation {
+    fn name(&self) -> String {
+        format!("{} ({})", self.operation_id, self.case)
+    }
+
+    fn runs_on(&self, spec: Spec) -> bool {
+        self.specs.contains(&spec)
+    }
+}
+
+/// An endpoint declared as a user would, to send what our client's validation would refuse.
+trait Unchecked: ApiClient {
+    #[endpoint(POST, "/porting_orders")]
+    async fn create_unchecked(&self, #[body] body: &Value) -> telnyx_porting::Result<Value>;
+}
+
+impl Unchecked for Client {}
+
+/// A client for `base_url`, with extra default headers (Prism's `Prefer`).
+fn client(base_url: &str, headers: &[(&str, &str)]) -> Client {
+    let mut builder = Client::builder().api_key(KEY).base_url(base_url);
+    for (name, value) in headers {
+        builder = builder.default_header(*name, *value);
+    }
+    match builder.build() {
+        Ok(client) => client,
+        Err(e) => panic!("cannot build a client for {base_url}: {e}"),
+    }
+}
+
+/// What an operation must do in one run.
+#[derive(Clone, Copy, Debug)]
+enum Expect {
+    /// Succeed, every exchange 2xx without violations, every field kept.
+    Success,
+    /// Fail with `Error::Api` of this status, every exchange free of violations.
+    ApiError(u16),
+}
+
+/// Runs `op` once through `client` (whose requests pass `tap`) and lists what went wrong.
+async fn check(op: &Operation, client: &Client, tap: &Tap, expect: Expect) -> Vec<String> {
+    let before = tap.exchanges().len();
+    let outcome = (op.call)(client).await;
+    let exchanges: Vec<Exchange> = tap.exchanges().split_off(before);
+    let mut problems = Vec::new();
+    if exchanges.is_empty() {
+        problems.push("no request reached Prism".to_owned());
+    }
+    for exchange in &exchanges {
+        let status_ok = match expect {
+            Expect::Success => (200..300).contains(&exchange.status),
+            Expect::ApiError(status) => exchange.status == status,
+        };
+        let violations = exchange.violations();
+        if violations.is_some() || !status_ok {
+            let mut text = format!(
+                "{}\n      -> {}; {}",
+                exchange.request_line(),
+                exchange.status,
+                violations.as_deref().unwrap_or("no violation reported"),
+            );
+            if !violations.is_some_and(|v| v.contains("Prism answered")) {
+                text.push_str(&format!(
+                    "\n      answer body: {}",
+                    exchange.response_text(600)
+                ));
+            }
+            problems.push(text);
+        }
+    }
+    match (expect, outcome) {
+        (Expect::Success, Ok(model)) => {
+            if let Some(last) = exchanges.last() {
+                match serde_json::from_slice::<Value>(&last.response_body) {
+                    Ok(wire) => {
+                        let mut dropped = Vec::new();
+                        dropped_fields(&wire, &model, "$", &mut dropped);
+                        if !dropped.is_empty() {
+                            problems.push(format!(
+                                "our models dropped fields the answer had: {}\n      answer body: {}",
+                                dropped.join(", "),
+                                last.response_text(600)
+                            ));
+                        }
+                    }
+                    Err(e) => problems.push(format!("the answer was not JSON: {e}")),
+                }
+            }
+        }
+        (Expect::Success, Err(e)) => problems.push(format!("our client returned an error: {e}")),
+        (Expect::ApiError(status), Err(e)) => {
+            if e.status().map(|s| s.as_u16()) != Some(status) || e.as_api().is_none() {
+                problems.push(format!(
+                    "expected Error::Api with status {status}, got {e:?}"
+                ));
+            }
+        }
+        (Expect::ApiError(status), Ok(model)) => problems.push(format!(
+            "expected Error::Api with status {status}, got a success: {model}"
+        )),
+    }
+    problems
+}
+
+/// Every object key of `wire` (by JSON path) that `model` lacks. Values may differ in form
+/// (a timestamp re-encoded with another precision, say); keys must not go missing.
+fn dropped_fields(wire: &Value, model: &Value, path: &str, out: &mut Vec<String>) {
+    match (wire, model) {
+        (Value::Object(wire), Value::Object(model)) => {
+            for (key, value) in wire {
+                let here = format!("{path}.{key}");
+                match model.get(key) {
+                    Some(kept) => dropped_fields(value, kept, &here, out),
+                    None => out.push(here),
+                }
+            }
+        }
+        (Value::Array(wire), Value::Array(model)) => {
+            if wire.len() != model.len() {
+                out.push(format!(
+                    "{path} ({} items became {})",
+                    wire.len(),
+                    model.len()
+                ));
+            }
+            for (i, (w, m)) in wire.iter().zip(model).enumerate() {
+                dropped_fields(w, m, &format!("{path}[{i}]"), out);
+            }
+        }
+        (Value::Object(_) | Value::Array(_), other) => {
+            out.push(format!("{path} (became {other})"));
+        }
+        _ => {}
+    }
+}
+
+/// Fails the test with every problem and the end of Prism's output.
+fn report(label: &str, prism: &Prism, failures: &[String]) {
+    assert!(
+        failures.is_empty(),
+        "{label}: Prism found {} problem(s):\n\n{}\n\nPrism's output is in {}; its end:\n{}",
+        failures.len(),
+        failures.join("\n\n"),
+        prism.log_path().display(),
+        prism.log_tail(40)
+    );
+}
+
+/// Runs every operation defined in `spec` against `prism mock`: with generated answers on one
+/// Prism per seed, and on the first one also with the spec's example and each documented error
+/// status; then checks that a request breaking the spec is reported.
+async fn mock_suite(label: &str, spec: Spec) {
+    let ops: Vec<&Operation> = OPERATIONS.iter().filter(|op| op.runs_on(spec)).collect();
+    assert!(
+        !ops.is_empty(),
+        "no operation is listed for {}",
+        spec.file_name()
+    );
+    for (i, seed) in SEEDS.iter().enumerate() {
+        let prism = Prism::mock(&format!("{label}-{}", i + 1), spec, seed).await;
+        let tap = Tap::start(prism.url()).await;
+        let mut failures = Vec::new();
+        for op in &ops {
+            let mut runs = vec![(
+                format!("an answer generated from the schema (seed {seed})"),
+                client(tap.url(), &[("Prefer", "dynamic=true")]),
+                Expect::Success,
+            )];
+            if i == 0 {
+                runs.push((
+                    "the spec's example".to_owned(),
+                    client(tap.url(), &[]),
+                    Expect::Success,
+                ));
+                for &status in op.error_statuses {
+                    let prefer = format!("code={status}");
+                    runs.push((
+                        format!("the documented {status} answer"),
+                        client(tap.url(), &[("Prefer", &prefer)]),
+                        Expect::ApiError(status),
+                    ));
+                }
+            }
+            for (what, client, expect) in runs {
+                let problems = check(op, &client, &tap, expect).await;
+                if !problems.is_empty() {
+                    failures.push(format!(
+                        "{} against {} (prism mock), {what}:\n  - {}",
+                        op.name(),
+                        spec.file_name(),
+                        problems.join("\n  - ")
+                    ));
+                }
+            }
+        }
+        if i == 0 {
+            // The suite can fail: a body our client's validation would refuse reaches Prism
+            // through a downstream endpoint, and Prism must say what is wrong with it.
+            let before = tap.exchanges().len();
+            let bad = client(tap.url(), &[])
+                .create_unchecked(&json!({ "phone_numbers": "not-an-array" }))
+                .await;
+            let seen = tap.exchanges().split_off(before);
+            let violations = seen
+                .iter()
+                .filter_map(Exchange::violations)
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !(bad
+                .as_ref()
+                .err()
+                .and_then(|e| e.status())
+                .map(|s| s.as_u16())
+                == Some(422)
+                && violations.contains("phone_numbers must be array"))
+            {
+                failures.push(format!(
+                    "self-check: Prism did not report a body breaking the spec: client got \
+                     {bad:?}, exchanges {seen:#?}"
+                ));
+            }
+        }
+        report(label, &prism, &failures);
+    }
+}
+
+/// Runs every operation defined in `spec` through `prism proxy --errors` in front of the
+/// sandbox, then checks that a request breaking the spec is stopped before the sandbox.
+async fn proxy_suite(label: &str, spec: Spec) {
+    let sandbox = match Sandbox::start().await {
+        Ok(sandbox) => sandbox,
+        Err(e) => panic!("cannot start the sandbox: {e}"),
+    };
+    // Prism forwards `/porting_orders` to the upstream URL + the path, so the upstream is the
+    // sandbox's base URL with its `/v2`, and our client's base URL is Prism's root.
+    let prism = Prism::proxy(label, spec, &sandbox.base_url()).await;
+    let tap = Tap::start(prism.url()).await;
+    let client = client(tap.url(), &[]);
+    let mut failures = Vec::new();
+    let mut ran = 0;
+    for op in OPERATIONS.iter().filter(|op| op.runs_on(spec)) {
+        ran += 1;
+        let problems = check(op, &client, &tap, Expect::Success).await;
+        if !problems.is_empty() {
+            failures.push(format!(
+                "{} against {} (prism proxy --errors, sandbox upstream):\n  - {}",
+                op.name(),
+                spec.file_name(),
+                problems.join("\n  - ")
+            ));
+        }
+    }
+    assert!(ran > 0, "no operation is listed for {}", spec.file_name());
+    assert!(
+        !sandbox.orders().is_empty(),
+        "the sandbox created no order: did the requests reach it?"
+    );
+
+    // The sandbox's refusals conform too: bodies the spec allows (it sets no minItems, pattern
+    // or uniqueItems) but the API refuses reach the sandbox, which must answer a documented
+    // 422 with a Telnyx `errors` list.
+    for body in [
+        json!({ "phone_numbers": [] }),
+        json!({ "phone_numbers": ["3035550000"] }),
+        json!({ "phone_numbers": ["+13035550000", "+13035550000"] }),
+    ] {
+        let before = tap.exchanges().len();
+        let refused = client.create_unchecked(&body).await;
+        let seen = tap.exchanges().split_off(before);
+        let clean = seen.len() == 1
+            && seen
+                .iter()
+                .all(|e| e.status == 422 && e.violations().is_none())
+            && refused
+                .as_ref()
+                .err()
+                .is_some_and(|e| e.is_unprocessable() && !e.api_errors().is_empty());
+        if !clean {
+            failures.push(format!(
+                "the sandbox's refusal of {body} (prism proxy --errors):\n  client got \
+                 {refused:?}\n  exchanges {seen:#?}"
+            ));
+        }
+    }
+
+    let orders = sandbox.orders().len();
+    let before = tap.exchanges().len();
+    let bad = client
+        .create_unchecked(&json!({ "phone_numbers": "not-an-array" }))
+        .await;
+    let seen = tap.exchanges().split_off(before);
+    let violations = seen
+        .iter()
+        .filter_map(Exchange::violations)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !(bad
+        .as_ref()
+        .err()
+        .and_then(|e| e.status())
+        .map(|s| s.as_u16())
+        == Some(422)
+        && violations.contains("phone_numbers must be array")
+        && sandbox.orders().len() == orders)
+    {
+        failures.push(format!(
+            "self-check: the proxy did not stop a body breaking the spec: client got {bad:?}, \
+             exchanges {seen:#?}"
+        ));
+    }
+    report(label, &prism, &failures);
+}
+
+#[tokio::test]
+async fn create_porting_order_spec_mock() {
+    mock_suite("mock-create", Spec::CreatePortingOrder).await;
+}
+
+#[tokio::test]
+async fn upstream_subset_spec_mock() {
+    mock_suite("mock-subset", Spec::UpstreamSubset).await;
+}
+
+#[tokio::test]
+async fn create_porting_order_spec_proxy_to_sandbox() {
+    proxy_suite("proxy-create", Spec::CreatePortingOrder).await;
+}
+
+#[tokio::test]
+async fn upstream_subset_spec_proxy_to_sandbox() {
+    proxy_suite("proxy-subset", Spec::UpstreamSubset).await;
+}
+
+/// The proxy check can fail: an upstream answer that breaks the spec (`data` an object, not a
+/// list) must be reported by `prism proxy --errors`.
+#[tokio::test]
+async fn proxy_reports_an_answer_that_breaks_the_spec() {
+    let upstream = match MockServer::start().await {
+        Ok(server) => server,
+        Err(e) => panic!("cannot start the mock server: {e}"),
+    };
+    upstream.enqueue(MockResponse::json(
+        201,
+        &json!({ "data": { "id": "not-a-list" } }),
+    ));
+    let prism = Prism::proxy(
+        "proxy-bad-answer",
+        Spec::CreatePortingOrder,
+        &upstream.base_url(),
+    )
+    .await;
+    let tap = Tap::start(prism.url()).await;
+    let client = client(tap.url(), &[]);
+    let result = client
+        .porting_orders()
+        .create(&CreatePortingOrder::new(["+13035550000"]))
+        .await;
+    let seen = tap.exchanges();
+    assert_eq!(
+        upstream.received(),
+        1,
+        "the proxy did not forward: {seen:#?}"
+    );
+    let violations = seen
+        .iter()
+        .filter_map(Exchange::violations)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        violations.contains("data") && result.is_err(),
+        "Prism did not report the bad answer: client got {result:?}, exchanges {seen:#?}\n\
+         Prism's output ({}):\n{}",
+        prism.log_path().display(),
+        prism.log_tail(40)
+    );
+}
+
+/// Every operation in the table names an `operationId` that its spec files define.
+#[test]
+fn the_table_names_operations_of_the_specs() {
+    for op in OPERATIONS {
+        for spec in op.specs {
+            let text = match std::fs::read_to_string(spec.path()) {
+                Ok(text) => text,
+                Err(e) => panic!("cannot read {}: {e}", spec.path().display()),
+            };
+            assert!(
+                text.contains(&format!("operationId: {}\n", op.operation_id)),
+                "{} is not an operationId of {}",
+                op.operation_id,
+                spec.file_name()
+            );
+        }
+    }
+}
+
+#[test]
+fn dropped_fields_finds_keys_the_model_lost() {
+    let wire = json!({
+        "data": [{ "id": "a", "extra": 1, "nested": { "kept": null, "lost": "x" } }],
+        "at": "2022-03-17T18:01:01.0Z"
+    });
+    let model = json!({
+        "data": [{ "id": "a", "nested": { "kept": null } }],
+        "at": "2022-03-17T18:01:01Z"
+    });
+    let mut dropped = Vec::new();
+    dropped_fields(&wire, &model, "$", &mut dropped);
+    assert_eq!(dropped, ["$.data[0].extra", "$.data[0].nested.lost"]);
+    dropped.clear();
+    dropped_fields(&wire, &wire, "$", &mut dropped);
+    assert!(dropped.is_empty(), "{dropped:?}");
+}
