@@ -547,3 +547,42 @@ async fn clones_and_derived_clients_share_one_connection_pool() {
         "one keep-alive connection served every call"
     );
 }
+
+#[tokio::test]
+async fn a_per_call_connect_timeout_gets_its_own_pool() {
+    let server = server().await;
+    let (client, _) = fast_client(&server, |b| b);
+    for _ in 0..4 {
+        server.enqueue(thing());
+    }
+    let patient =
+        client.with_options(RequestOptions::new().connect_timeout(Duration::from_secs(1)));
+    assert!(client.get("a").await.is_ok());
+    assert!(patient.get("b").await.is_ok());
+    assert!(patient.clone().get("c").await.is_ok());
+    assert!(client.get("d").await.is_ok());
+    let connections: Vec<u64> = server.requests().iter().map(|r| r.connection).collect();
+    assert_eq!(
+        connections,
+        [1, 2, 2, 1],
+        "its clones share its pool; the original keeps its own"
+    );
+
+    // With the user's own reqwest::Client the connect timeout is theirs to set.
+    let custom = Client::builder()
+        .api_key("k")
+        .base_url(server.base_url())
+        .http_client(reqwest::Client::new())
+        .build();
+    let custom = match custom {
+        Ok(c) => c,
+        Err(e) => panic!("{e}"),
+    };
+    let err = custom
+        .with_options(RequestOptions::new().connect_timeout(Duration::from_secs(1)))
+        .get("e")
+        .await
+        .err();
+    assert!(matches!(err, Some(Error::Config(_))), "{err:?}");
+    assert_eq!(server.received(), 4);
+}

@@ -50,10 +50,15 @@ pub struct Client {
     pub(crate) inner: Arc<ClientInner>,
     /// Per-call overrides, set by [`Client::with_options`].
     pub(crate) options: Option<Arc<RequestOptions>>,
+    /// A pool of its own, for a derived client whose options set another connect timeout
+    /// (or the error that prevented making one).
+    pub(crate) own_http: Option<Arc<Result<reqwest::Client>>>,
 }
 
 pub(crate) struct ClientInner {
     pub(crate) http: reqwest::Client,
+    /// Whether `http` is the user's (set with [`ClientBuilder::http_client`]).
+    pub(crate) custom_http: bool,
     /// The base URL without a trailing slash, e.g. `https://api.telnyx.com/v2`.
     pub(crate) base_url: String,
     /// Authorization (marked sensitive), Accept, User-Agent and the user's extra headers.
@@ -295,16 +300,15 @@ impl ClientBuilder {
 
         let timeout = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
         let connect_timeout = self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+        let custom_http = self.http.is_some();
         let http = match self.http {
             Some(http) => http,
-            None => reqwest::Client::builder()
-                .connect_timeout(connect_timeout)
-                .build()
-                .map_err(|e| Error::config(format!("could not set up HTTP: {e}")))?,
+            None => http_client(connect_timeout)?,
         };
         Ok(Client {
             inner: Arc::new(ClientInner {
                 http,
+                custom_http,
                 base_url,
                 headers,
                 timeout,
@@ -315,8 +319,17 @@ impl ClientBuilder {
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
             }),
             options: None,
+            own_http: None,
         })
     }
+}
+
+/// The HTTP client the builder makes when the user brings none.
+pub(crate) fn http_client(connect_timeout: Duration) -> Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .connect_timeout(connect_timeout)
+        .build()
+        .map_err(|e| Error::config(format!("could not set up HTTP: {e}")))
 }
 
 fn normalize_base_url(raw: &str) -> Result<String> {

@@ -4,7 +4,8 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::client::Client;
+use super::client::{Client, http_client};
+use super::error::Error;
 
 /// Settings for some calls only: a timeout, a retry budget, extra headers or query
 /// parameters. Nothing in the endpoint traits changes: derive a client with
@@ -32,6 +33,7 @@ use super::client::Client;
 #[derive(Clone, Default, PartialEq)]
 pub struct RequestOptions {
     pub(crate) timeout: Option<Duration>,
+    pub(crate) connect_timeout: Option<Duration>,
     pub(crate) max_retries: Option<u32>,
     pub(crate) retry_non_idempotent: Option<bool>,
     pub(crate) headers: Vec<(String, String)>,
@@ -47,6 +49,16 @@ impl RequestOptions {
     /// The per-attempt timeout, instead of the client's.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
+        self
+    }
+
+    /// The connect timeout, instead of the client's. Connections are made with their
+    /// timeout, so a client derived with this option gets a connection pool of its own (shared
+    /// by its clones); without it, derived clients share the original pool. Not available with
+    /// [`ClientBuilder::http_client`](crate::ClientBuilder::http_client): calls then fail with
+    /// [`Error::Config`](crate::Error::Config).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
         self
     }
 
@@ -80,6 +92,7 @@ impl RequestOptions {
     fn merged(&self, later: RequestOptions) -> RequestOptions {
         let mut out = self.clone();
         out.timeout = later.timeout.or(out.timeout);
+        out.connect_timeout = later.connect_timeout.or(out.connect_timeout);
         out.max_retries = later.max_retries.or(out.max_retries);
         out.retry_non_idempotent = later.retry_non_idempotent.or(out.retry_non_idempotent);
         out.headers.extend(later.headers);
@@ -94,6 +107,7 @@ impl fmt::Debug for RequestOptions {
         let names: Vec<&str> = self.headers.iter().map(|(n, _)| n.as_str()).collect();
         f.debug_struct("RequestOptions")
             .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
             .field("max_retries", &self.max_retries)
             .field("retry_non_idempotent", &self.retry_non_idempotent)
             .field("headers", &names)
@@ -105,15 +119,26 @@ impl fmt::Debug for RequestOptions {
 impl Client {
     /// A client that shares this one's connection pool and credentials but applies `options`
     /// to every call made through it (on top of any options this client already has). Cheap:
-    /// two reference counts.
+    /// two reference counts (a new connect timeout is the exception: see
+    /// [`RequestOptions::connect_timeout`]).
     pub fn with_options(&self, options: RequestOptions) -> Client {
+        let own_connect_timeout = options.connect_timeout;
         let merged = match &self.options {
             Some(current) => current.merged(options),
             None => options,
         };
+        let own_http = match own_connect_timeout {
+            None => self.own_http.clone(),
+            Some(_) if self.inner.custom_http => Some(Arc::new(Err(Error::config(
+                "a per-call connect timeout needs the client's own HTTP client; \
+                 set it on the reqwest::Client given to ClientBuilder::http_client",
+            )))),
+            Some(timeout) => Some(Arc::new(http_client(timeout))),
+        };
         Client {
             inner: Arc::clone(&self.inner),
             options: Some(Arc::new(merged)),
+            own_http,
         }
     }
 

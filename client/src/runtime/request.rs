@@ -478,6 +478,11 @@ pub async fn execute(client: &Client, request: Request) -> Result<RawResponse> {
     }
     let inner = &*client.inner;
     let options = client.options.as_deref();
+    let http = match client.own_http.as_deref() {
+        None => &inner.http,
+        Some(Ok(http)) => http,
+        Some(Err(e)) => return Err(Error::config(e.to_string())),
+    };
     let extra_query = options.map_or(&[][..], |o| &o.query[..]);
 
     let mut url = String::with_capacity(
@@ -550,6 +555,7 @@ pub async fn execute(client: &Client, request: Request) -> Result<RawResponse> {
     let started = Instant::now();
     let outcome = attempts(
         inner,
+        http,
         endpoint,
         &plan,
         &url,
@@ -590,8 +596,10 @@ enum TransportFailure {
     TooLarge(StatusCode, usize),
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn attempts(
     inner: &ClientInner,
+    http: &reqwest::Client,
     endpoint: &'static Endpoint,
     plan: &Plan,
     url: &reqwest::Url,
@@ -603,7 +611,7 @@ async fn attempts(
     loop {
         span.record("attempt", attempt + 1);
         span.record("retries", attempt);
-        let failure = match send_once(inner, endpoint, plan, url, headers, body).await {
+        let failure = match send_once(inner, http, endpoint, plan, url, headers, body).await {
             Ok(mut response) => {
                 span.record("status", response.status.as_u16());
                 response.retries = attempt;
@@ -656,14 +664,14 @@ async fn attempts(
 /// One attempt: send, then read the whole body within the size limit.
 async fn send_once(
     inner: &ClientInner,
+    http: &reqwest::Client,
     endpoint: &'static Endpoint,
     plan: &Plan,
     url: &reqwest::Url,
     headers: &HeaderMap,
     body: Option<&Bytes>,
 ) -> std::result::Result<RawResponse, Failure> {
-    let mut builder = inner
-        .http
+    let mut builder = http
         .request(endpoint.method.to_reqwest(), url.clone())
         .headers(headers.clone())
         .timeout(plan.timeout);
