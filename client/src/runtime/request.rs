@@ -553,20 +553,29 @@ pub async fn execute(client: &Client, request: Request) -> Result<RawResponse> {
         elapsed_ms = tracing::field::Empty,
     );
     let started = Instant::now();
-    let outcome = attempts(
+    let call = Call {
         inner,
         http,
         endpoint,
-        &plan,
-        &url,
-        &all_headers,
-        body.as_ref(),
-        &span,
-    )
-    .instrument(span.clone())
-    .await;
+        plan,
+        url,
+        headers: all_headers,
+        body,
+    };
+    let outcome = attempts(&call, &span).instrument(span.clone()).await;
     span.record("elapsed_ms", started.elapsed().as_millis() as u64);
     outcome
+}
+
+/// Everything one call sends, prepared once and re-sent unchanged on every attempt.
+struct Call<'a> {
+    inner: &'a ClientInner,
+    http: &'a reqwest::Client,
+    endpoint: &'static Endpoint,
+    plan: Plan,
+    url: reqwest::Url,
+    headers: HeaderMap,
+    body: Option<Bytes>,
 }
 
 /// What one call may do, fixed before the first attempt.
@@ -596,22 +605,18 @@ enum TransportFailure {
     TooLarge(StatusCode, usize),
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn attempts(
-    inner: &ClientInner,
-    http: &reqwest::Client,
-    endpoint: &'static Endpoint,
-    plan: &Plan,
-    url: &reqwest::Url,
-    headers: &HeaderMap,
-    body: Option<&Bytes>,
-    span: &tracing::Span,
-) -> Result<RawResponse> {
+async fn attempts(call: &Call<'_>, span: &tracing::Span) -> Result<RawResponse> {
+    let Call {
+        inner,
+        endpoint,
+        plan,
+        ..
+    } = call;
     let mut attempt: u32 = 0;
     loop {
         span.record("attempt", attempt + 1);
         span.record("retries", attempt);
-        let failure = match send_once(inner, http, endpoint, plan, url, headers, body).await {
+        let failure = match send_once(call).await {
             Ok(mut response) => {
                 span.record("status", response.status.as_u16());
                 response.retries = attempt;
@@ -662,20 +667,13 @@ async fn attempts(
 }
 
 /// One attempt: send, then read the whole body within the size limit.
-async fn send_once(
-    inner: &ClientInner,
-    http: &reqwest::Client,
-    endpoint: &'static Endpoint,
-    plan: &Plan,
-    url: &reqwest::Url,
-    headers: &HeaderMap,
-    body: Option<&Bytes>,
-) -> std::result::Result<RawResponse, Failure> {
-    let mut builder = http
-        .request(endpoint.method.to_reqwest(), url.clone())
-        .headers(headers.clone())
-        .timeout(plan.timeout);
-    if let Some(body) = body {
+async fn send_once(call: &Call<'_>) -> std::result::Result<RawResponse, Failure> {
+    let mut builder = call
+        .http
+        .request(call.endpoint.method.to_reqwest(), call.url.clone())
+        .headers(call.headers.clone())
+        .timeout(call.plan.timeout);
+    if let Some(body) = &call.body {
         builder = builder.body(body.clone());
     }
     let mut response = builder.send().await.map_err(|e| {
@@ -689,7 +687,7 @@ async fn send_once(
     })?;
     let status = response.status();
     let headers = std::mem::take(response.headers_mut());
-    let body = read_limited(response, status, inner.max_response_bytes)
+    let body = read_limited(response, status, call.inner.max_response_bytes)
         .await
         .map_err(Failure::Transport)?;
     if status.is_success() {
