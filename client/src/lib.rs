@@ -110,6 +110,7 @@ pub use runtime::error::{
     InvalidInput, Result, TransportError,
 };
 pub use runtime::options::RequestOptions;
+pub use runtime::paginate::{DEFAULT_MAX_PAGES, PageQuery, Pages, Paginated, paginate};
 pub use runtime::query::QueryError;
 pub use runtime::request::{Binary, FromResponse, HeaderArg, RawResponse};
 pub use runtime::response::{RateLimit, Response};

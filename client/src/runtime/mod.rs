@@ -2,6 +2,7 @@
 pub mod client;
 pub mod error;
 pub mod options;
+pub mod paginate;
 pub mod query;
 pub mod request;
 pub mod response;
