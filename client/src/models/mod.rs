@@ -12,13 +12,62 @@
 //! Decoding a response and encoding it again gives back the same JSON: nullable fields are
 //! written as `null` when `None`, the others are left out.
 
+mod activation_jobs;
+mod comments;
 mod common;
 mod create;
+mod documents;
+mod events;
+mod loa;
+mod misc;
 mod open_enum;
+mod phone_numbers;
 mod porting_order;
+mod queries;
+mod reports;
+mod update;
+mod verification;
 
-pub use common::{Data, PortingOrderId};
+pub use activation_jobs::{
+    ActivationJobStatus, ActivationType, ActivationWindow, PortingOrdersActivationJob,
+    UpdatePortingOrdersActivationJob,
+};
+pub use comments::{CommentUserType, CreatePortingOrderComment, PortingOrdersComment};
+pub use common::{
+    Data, DataWithMeta, Page, PaginationMeta, Patch, PortingOrderId, PortingOrderMeta,
+    PortingOrderResponse,
+};
 pub use create::{CreatePortingOrder, is_e164};
+pub use documents::{
+    AdditionalDocumentParams, AdditionalDocumentType, CreateAdditionalDocuments,
+    PortingAdditionalDocument,
+};
+pub use events::{
+    DeletedPayload, EventComment, EventMessaging, EventOrderRef, EventPhoneNumberRef,
+    MessagingChangedPayload, NewCommentPayload, NotificationMethod, PayloadStatus, PortingEvent,
+    PortingEventDeleted, PortingEventMessagingChanged, PortingEventNewComment, PortingEventSplit,
+    PortingEventStatusChanged, PortingEventType, PortingEventWithoutWebhook, SplitPayload,
+    StatusChangedPayload,
+};
+pub use loa::{
+    CreatePortingLoaConfiguration, LoaAddress, LoaAddressParams, LoaContact, LoaContactParams,
+    LoaLogo, LoaLogoParams, LogoContentType, PortingLoaConfiguration,
+};
+pub use misc::{
+    ActionRequirementStatus, AuIdVerificationParams, GetSubRequestByPortingOrder,
+    InitiatePortingActionRequirement, PortabilityCheckDetails, PortingActionRequirement,
+    PortingOrderRequirementDetail, PortingOrderSharingToken, PortingOrdersAllowedFocWindow,
+    PortingUkCarrier, PostPortabilityCheck, RequirementDetailFieldType, RequirementTypeDetail,
+    SharePortingOrder, SharingTokenPermission,
+};
+pub use phone_numbers::{
+    AssociatedPhoneNumberAction, CreatePhoneNumberConfigurations,
+    CreatePortingAssociatedPhoneNumber, CreatePortingPhoneNumberBlock,
+    CreatePortingPhoneNumberExtension, ExtensionRange, ExtensionRangeParams,
+    PhoneNumberConfigurationParams, PhoneNumberRange, PhoneNumberRangeParams,
+    PortingAssociatedPhoneNumber, PortingPhoneNumberBlock, PortingPhoneNumberConfiguration,
+    PortingPhoneNumberExtension,
+};
 pub use porting_order::{
     AdditionalStep, MessagingPortStatus, PhoneNumberType, PortabilityStatus, PortingOrder,
     PortingOrderActivationSettings, PortingOrderActivationStatus, PortingOrderDocuments,
@@ -27,4 +76,20 @@ pub use porting_order::{
     PortingOrderRequirement, PortingOrderStatus, PortingOrderStatusValue, PortingOrderType,
     PortingOrderUserFeedback, PortingOrdersExceptionCode, PortingOrdersExceptionType,
     PortingPhoneNumber, RemainingNumbersAction, RequirementFieldType, RequirementsStatus,
+};
+pub use queries::*;
+pub use reports::{
+    CreatePortingReport, ExportPortingOrdersCsvFilters, ExportPortingOrdersCsvReport,
+    PortingReport, ReportStatus, ReportType,
+};
+pub use update::{
+    UpdatePortingOrder, UpdatePortingOrderActivationSettings, UpdatePortingOrderDocuments,
+    UpdatePortingOrderEndUser, UpdatePortingOrderEndUserAdmin, UpdatePortingOrderEndUserLocation,
+    UpdatePortingOrderMessaging, UpdatePortingOrderMisc,
+    UpdatePortingOrderPhoneNumberConfiguration, UpdatePortingOrderRequirement,
+    UpdatePortingOrderUserFeedback,
+};
+pub use verification::{
+    PortingVerificationCode, SendPortingVerificationCodes, VerificationCodeParams,
+    VerificationMethod, VerifyPortingVerificationCodes,
 };

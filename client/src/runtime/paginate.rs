@@ -144,8 +144,7 @@ where
     pub async fn collect_all(mut self) -> Result<Vec<P::Item>> {
         let mut all = Vec::new();
         // Each round yields an item or ends; the walk itself is bounded by `max_pages`.
-        while let Some(item) = std::future::poll_fn(|cx| Pin::new(&mut self).poll_next(cx)).await
-        {
+        while let Some(item) = std::future::poll_fn(|cx| Pin::new(&mut self).poll_next(cx)).await {
             all.push(item?);
         }
         Ok(all)
