@@ -1,18 +1,71 @@
-//! The Telnyx porting API, declared as `#[endpoint]` traits.
+//! The Telnyx porting API, declared as `#[endpoint]` traits, one per resource, grouped the
+//! way the official Telnyx SDKs group them:
 //!
-//! Each resource is a trait whose methods are endpoints, reached through a small handle on
-//! the [`Client`]: `client.porting_orders()` gives a [`PortingOrdersApi`], which implements
-//! [`PortingOrders`]. Bring the traits into scope with `use telnyx_porting::prelude::*;`.
-//! This module knows nothing of HTTP libraries: the runtime does the sending.
+//! - `client.porting_orders()`: [`PortingOrders`], and from it `.actions()`, `.comments()`,
+//!   `.additional_documents()`, `.verification_codes()`, `.activation_jobs()`,
+//!   `.action_requirements()`, `.associated_phone_numbers()`, `.phone_number_blocks()`,
+//!   `.phone_number_extensions()`, `.phone_number_configurations()`;
+//! - `client.porting()`: [`Porting`] (`uk_carriers`), and `.events()`, `.reports()`,
+//!   `.loa_configurations()`;
+//! - `client.porting_phone_numbers()`: [`PortingPhoneNumbers`];
+//! - `client.portability_checks()`: [`PortabilityChecks`].
+//!
+//! Each handle is a borrowed view of the [`Client`]: free to make, `Copy`. Bring the traits
+//! into scope with `use telnyx_porting::prelude::*;`. When a method takes a parent and a child
+//! id, the parent comes first, as in the path. This module knows nothing of HTTP libraries.
 
+mod order_resources;
+mod porting;
 mod porting_orders;
+mod top_level;
 
+pub use order_resources::{
+    ActionRequirements, ActionRequirementsApi, ActivationJobs, ActivationJobsApi,
+    AdditionalDocuments, AdditionalDocumentsApi, AssociatedPhoneNumbers, AssociatedPhoneNumbersApi,
+    Comments, CommentsApi, PhoneNumberBlocks, PhoneNumberBlocksApi, PhoneNumberConfigurations,
+    PhoneNumberConfigurationsApi, PhoneNumberExtensions, PhoneNumberExtensionsApi,
+    PortingOrderActions, PortingOrderActionsApi, VerificationCodes, VerificationCodesApi,
+};
+pub use porting::{
+    LoaConfigurations, LoaConfigurationsApi, Porting, PortingApi, PortingEvents, PortingEventsApi,
+    PortingReports, PortingReportsApi,
+};
 pub use porting_orders::{PortingOrders, PortingOrdersApi};
+pub use top_level::{
+    PortabilityChecks, PortabilityChecksApi, PortingPhoneNumbers, PortingPhoneNumbersApi,
+};
 
 use crate::Client;
 
+/// Declares a handle: a `Copy` view of the client that implements one resource trait.
+macro_rules! handle {
+    ($(#[$meta:meta])* $name:ident: $trait_:ident) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name<'a> {
+            client: &'a crate::Client,
+        }
+
+        impl<'a> $name<'a> {
+            /// A handle on `client`.
+            pub fn new(client: &'a crate::Client) -> Self {
+                $name { client }
+            }
+        }
+
+        impl crate::ApiClient for $name<'_> {
+            fn api_client(&self) -> &crate::Client {
+                self.client
+            }
+        }
+
+        impl $trait_ for $name<'_> {}
+    };
+}
+pub(crate) use handle;
+
 impl Client {
-    /// The porting-orders resource: create porting orders (`POST /porting_orders`).
+    /// Porting orders (`/porting_orders`) and their sub-resources.
     ///
     /// ```no_run
     /// use telnyx_porting::prelude::*;
@@ -29,5 +82,20 @@ impl Client {
     /// ```
     pub fn porting_orders(&self) -> PortingOrdersApi<'_> {
         PortingOrdersApi::new(self)
+    }
+
+    /// The `/porting` resources: events, reports, LOA configurations and UK carriers.
+    pub fn porting(&self) -> PortingApi<'_> {
+        PortingApi::new(self)
+    }
+
+    /// Phone numbers across porting orders (`/porting_phone_numbers`).
+    pub fn porting_phone_numbers(&self) -> PortingPhoneNumbersApi<'_> {
+        PortingPhoneNumbersApi::new(self)
+    }
+
+    /// Portability checks (`/portability_checks`).
+    pub fn portability_checks(&self) -> PortabilityChecksApi<'_> {
+        PortabilityChecksApi::new(self)
     }
 }

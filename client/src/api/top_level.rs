@@ -1,0 +1,40 @@
+//! `/porting_phone_numbers` and `/portability_checks`.
+
+use super::handle;
+use crate::models::{
+    Data, ListPortingPhoneNumbersQuery, Page, PortabilityCheckDetails, PortingPhoneNumber,
+    PostPortabilityCheck,
+};
+use crate::{ApiClient, Result, endpoint};
+
+/// Phone numbers across porting orders: `client.porting_phone_numbers()`.
+pub trait PortingPhoneNumbers: ApiClient {
+    /// One page of porting phone numbers (`GET /porting_phone_numbers`).
+    #[endpoint(GET, "/porting_phone_numbers")]
+    async fn list(
+        &self,
+        #[query] query: &ListPortingPhoneNumbersQuery,
+    ) -> Result<Page<PortingPhoneNumber>>;
+}
+
+handle! {
+    /// The handle [`Client::porting_phone_numbers`](crate::Client::porting_phone_numbers)
+    /// returns; it implements [`PortingPhoneNumbers`].
+    PortingPhoneNumbersApi: PortingPhoneNumbers
+}
+
+/// Whether numbers can be ported: `client.portability_checks()`.
+pub trait PortabilityChecks: ApiClient {
+    /// Checks the numbers (`POST /portability_checks`).
+    #[endpoint(POST, "/portability_checks")]
+    async fn run(
+        &self,
+        #[body] check: &PostPortabilityCheck,
+    ) -> Result<Data<Vec<PortabilityCheckDetails>>>;
+}
+
+handle! {
+    /// The handle [`Client::portability_checks`](crate::Client::portability_checks) returns;
+    /// it implements [`PortabilityChecks`].
+    PortabilityChecksApi: PortabilityChecks
+}
