@@ -55,6 +55,42 @@ pub(crate) fn method_not_allowed(method: &str, path: &str, allowed: &[&str]) -> 
     .with_header("allow", allow)
 }
 
+/// An entry whose `source` names a query or path parameter.
+pub(crate) fn parameter_entry(parameter: &str, detail: &str) -> Value {
+    let mut entry = entry("10015", "Bad Request", detail, None);
+    if let Some(map) = entry.as_object_mut() {
+        map.insert("source".to_owned(), json!({ "parameter": parameter }));
+    }
+    entry
+}
+
+/// 422 for a query parameter out of range or of the wrong kind.
+pub(crate) fn invalid_parameter(parameter: &str, detail: &str) -> Response {
+    response(422, vec![parameter_entry(parameter, detail)])
+}
+
+/// 422 for one problem in the request body, at the JSON pointer `pointer`.
+pub(crate) fn invalid_body(pointer: &str, detail: &str) -> Response {
+    response(
+        422,
+        vec![entry("10015", "Bad Request", detail, Some(pointer))],
+    )
+}
+
+/// 422 for a request the resource's state does not allow (confirming a cancelled order...).
+pub(crate) fn unprocessable(detail: &str) -> Response {
+    response(
+        422,
+        vec![entry("10015", "Unprocessable Entity", detail, None)],
+    )
+}
+
+/// 400 for a body that is not JSON.
+pub(crate) fn bad_json(error: &dyn std::fmt::Display) -> Response {
+    let detail = format!("The request body is not valid JSON: {error}.");
+    response(400, vec![entry("10015", "Bad Request", &detail, None)])
+}
+
 /// A short, readable rendering of a JSON value for an error detail (at most about 80
 /// characters).
 pub(crate) fn show(value: &Value) -> String {

@@ -1,17 +1,25 @@
 //! [`Sandbox`]: a local stand-in for the Telnyx porting API.
 
+mod patch;
+mod query;
+mod routes;
+mod state;
+#[cfg(test)]
+mod tests_stateful;
+
 use std::collections::HashMap;
-use std::collections::hash_map::RandomState;
 use std::fmt;
-use std::hash::BuildHasher;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use serde::Serialize;
 use serde_json::Value;
+#[cfg(test)]
 use time::OffsetDateTime;
+#[cfg(test)]
 use time::format_description::well_known::Rfc3339;
 
+use self::query::Query;
+use self::state::{Child, Ctx, IdSource, Store, now_rfc3339, push_bounded};
 use super::errors;
 use super::http::{Handler, HttpServer, Request, Response};
 
@@ -37,6 +45,13 @@ const MAX_SEGMENTS: usize = 8;
 ///   (`+1` numbers together, other numbers grouped by the first digit of their country code),
 ///   shaped like the specification's example.
 ///
+/// Every other porting operation of the specification is served too, with state kept in
+/// memory (see `porting/routes.rs` for the route table): orders can be retrieved, listed
+/// (filters, `sort[value]`, `page[number]`/`page[size]`), updated (omitted fields keep their
+/// value, `null` clears), deleted (drafts only) and confirmed, cancelled, activated or
+/// shared; comments, documents, verification codes, activation jobs and number ranges
+/// attach to their order; events record status changes.
+///
 /// Other paths answer 404, other methods on a known path 405, both with Telnyx-style error
 /// bodies. Every answer carries an `x-request-id`.
 ///
@@ -47,13 +62,13 @@ pub struct Sandbox {
 }
 
 struct SandboxState {
-    orders: Mutex<Vec<PortingOrder>>,
+    store: Mutex<Store>,
     ids: IdSource,
 }
 
 impl SandboxState {
-    fn orders(&self) -> MutexGuard<'_, Vec<PortingOrder>> {
-        self.orders.lock().unwrap_or_else(PoisonError::into_inner)
+    fn store(&self) -> MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -62,7 +77,7 @@ impl Sandbox {
     /// runtime.
     pub async fn start() -> std::io::Result<Sandbox> {
         let state = Arc::new(SandboxState {
-            orders: Mutex::new(Vec::new()),
+            store: Mutex::new(Store::default()),
             ids: IdSource::new(),
         });
         let shared = Arc::clone(&state);
@@ -89,11 +104,7 @@ impl Sandbox {
 
     /// The porting orders created so far, in creation order, as the API returned them.
     pub fn orders(&self) -> Vec<Value> {
-        self.state
-            .orders()
-            .iter()
-            .map(|order| serde_json::to_value(order).unwrap_or_default())
-            .collect()
+        self.state.store().orders.clone()
     }
 }
 
@@ -101,7 +112,7 @@ impl fmt::Debug for Sandbox {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Sandbox")
             .field("base_url", &self.base_url())
-            .field("orders", &self.state.orders().len())
+            .field("orders", &self.state.store().orders.len())
             .finish()
     }
 }
@@ -135,12 +146,19 @@ fn route(state: &SandboxState, request: &Request) -> Response {
         }
     }
 
-    // New endpoints go here: one arm per (method, path shape), then one 405 arm per path.
-    match (method, &segments[..count]) {
-        ("POST", ["porting_orders"]) => create_porting_orders(state, request),
-        (_, ["porting_orders"]) => errors::method_not_allowed(method, path, &["POST"]),
-        _ => not_found(),
+    let segments = &segments[..count];
+    if segments.iter().any(|s| s.is_empty()) {
+        return not_found();
     }
+    let mut store = state.store();
+    let mut ctx = Ctx {
+        store: &mut store,
+        ids: &state.ids,
+        request,
+        query: Query::parse(request.query()),
+        now: now_rfc3339(),
+    };
+    routes::dispatch(&mut ctx, method, path, segments)
 }
 
 /// `Authorization: Bearer <non-empty token>` (the scheme is case-insensitive).
@@ -162,8 +180,8 @@ struct NewOrders<'a> {
 }
 
 /// `POST /v2/porting_orders`.
-fn create_porting_orders(state: &SandboxState, request: &Request) -> Response {
-    let body: Value = match serde_json::from_slice(&request.body) {
+fn create_porting_orders(ctx: &mut Ctx<'_>) -> Response {
+    let body: Value = match serde_json::from_slice(&ctx.request.body) {
         Ok(body) => body,
         Err(e) => {
             let detail = format!("The request body is not valid JSON: {e}.");
@@ -188,13 +206,12 @@ fn create_porting_orders(state: &SandboxState, request: &Request) -> Response {
         }
     }
 
-    let now = now_rfc3339();
     let created: Vec<PortingOrder> = groups
         .iter()
         .map(|(key, numbers)| {
             new_order(
-                &state.ids,
-                &now,
+                ctx.ids,
+                &ctx.now,
                 *key == b'1',
                 numbers,
                 input.customer_reference,
@@ -211,7 +228,25 @@ fn create_porting_orders(state: &SandboxState, request: &Request) -> Response {
         Ok(body) => Response::json_bytes(201, body),
         Err(e) => return internal_error(&e),
     };
-    state.orders().extend(created);
+    for order in &created {
+        let value = match serde_json::to_value(order) {
+            Ok(value) => value,
+            Err(e) => return internal_error(&e),
+        };
+        if order
+            .phone_numbers
+            .iter()
+            .any(|n| n.phone_number.starts_with("+61"))
+        {
+            let requirement = routes::initial_action_requirement(ctx, &order.id);
+            let child = Child {
+                order_id: order.id.clone(),
+                value: requirement,
+            };
+            push_bounded(&mut ctx.store.action_requirements, child);
+        }
+        push_bounded(&mut ctx.store.orders, value);
+    }
     response
 }
 
@@ -528,51 +563,6 @@ fn new_order(
     }
 }
 
-/// Now, in UTC, to the millisecond: `2024-05-01T12:00:00.123Z`.
-fn now_rfc3339() -> String {
-    let now = OffsetDateTime::now_utc();
-    let now = now
-        .replace_nanosecond(now.nanosecond() / 1_000_000 * 1_000_000)
-        .unwrap_or(now);
-    now.format(&Rfc3339)
-        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_owned())
-}
-
-/// Ids that are unpredictable enough for a sandbox: a randomly keyed hasher over a counter.
-struct IdSource {
-    keys: RandomState,
-    counter: AtomicU64,
-}
-
-impl IdSource {
-    fn new() -> Self {
-        IdSource {
-            keys: RandomState::new(),
-            counter: AtomicU64::new(0),
-        }
-    }
-
-    fn next_u64(&self) -> u64 {
-        let n = self.counter.fetch_add(1, Ordering::Relaxed);
-        self.keys.hash_one(n)
-    }
-
-    /// A fresh version-4 UUID, hyphenated.
-    fn uuid(&self) -> String {
-        let high = u128::from(self.next_u64()) << 64;
-        let bytes = (high | u128::from(self.next_u64())).to_be_bytes();
-        uuid::Builder::from_random_bytes(bytes)
-            .into_uuid()
-            .hyphenated()
-            .to_string()
-    }
-
-    /// `sr_` and six hex digits, like the API's support keys.
-    fn support_key(&self) -> String {
-        format!("sr_{:06x}", self.next_u64() & 0xff_ffff)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -839,7 +829,7 @@ mod tests {
         let mut stream = connect(sandbox.server.addr()).await;
         let mut buf = Vec::new();
         let cases = [
-            ("GET /v2/porting_orders", 405),
+            ("PUT /v2/porting_orders", 405),
             ("DELETE /v2/porting_orders/", 405),
             ("GET /v2/nothing", 404),
             ("GET /v2", 404),
@@ -856,7 +846,7 @@ mod tests {
             let doc = r.json();
             assert!(doc["errors"][0]["detail"].is_string(), "{line}");
             if status == 405 {
-                assert_eq!(r.header("allow"), Some("POST"));
+                assert_eq!(r.header("allow"), Some("GET, POST"));
             }
         }
     }

@@ -1,0 +1,285 @@
+//! Query strings: percent-decoding, `page[number]`/`page[size]`, sorting and the list
+//! envelope `{"data": [...], "meta": {...}}`.
+
+use serde_json::{Value, json};
+
+use super::state::parse_time;
+use crate::sandbox::errors;
+use crate::sandbox::http::Response;
+
+/// The most `key=value` pairs read from one query string.
+const MAX_PAIRS: usize = 256;
+/// The default and largest `page[size]`.
+pub(crate) const DEFAULT_PAGE_SIZE: u64 = 20;
+pub(crate) const MAX_PAGE_SIZE: u64 = 250;
+
+/// A decoded query string: keys and values percent-decoded (`+` as a space), in order.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Query {
+    pairs: Vec<(String, String)>,
+}
+
+impl Query {
+    pub(crate) fn parse(raw: Option<&str>) -> Query {
+        let pairs = raw
+            .unwrap_or("")
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .take(MAX_PAIRS)
+            .map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (decode(key), decode(value))
+            })
+            .collect();
+        Query { pairs }
+    }
+
+    /// The last value of `key`.
+    pub(crate) fn get(&self, key: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of `key` or `key[]`, comma-separated values split.
+    pub(crate) fn all(&self, key: &str) -> Vec<&str> {
+        self.pairs
+            .iter()
+            .filter(|(k, _)| k == key || k.strip_suffix("[]") == Some(key))
+            .flat_map(|(_, v)| v.split(','))
+            .filter(|v| !v.is_empty())
+            .collect()
+    }
+
+    /// A boolean parameter (`true`/`false`), `default` when absent; 422 otherwise.
+    pub(crate) fn bool(&self, key: &str, default: bool) -> Result<bool, Response> {
+        match self.get(key) {
+            None => Ok(default),
+            Some("true") => Ok(true),
+            Some("false") => Ok(false),
+            Some(other) => Err(errors::invalid_parameter(
+                key,
+                &format!("{key} must be true or false, not {other:?}."),
+            )),
+        }
+    }
+
+    /// `page[number]` (≥ 1, default 1) and `page[size]` (1..=250, default 20).
+    pub(crate) fn page(&self) -> Result<Page, Response> {
+        let number = self.bounded("page[number]", 1, u64::from(u32::MAX), 1)?;
+        let size = self.bounded("page[size]", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE)?;
+        Ok(Page { number, size })
+    }
+
+    fn bounded(&self, key: &str, min: u64, max: u64, default: u64) -> Result<u64, Response> {
+        let Some(text) = self.get(key) else {
+            return Ok(default);
+        };
+        match text.parse::<u64>() {
+            Ok(n) if (min..=max).contains(&n) => Ok(n),
+            _ => Err(errors::invalid_parameter(
+                key,
+                &format!("{key} must be an integer from {min} to {max}, not {text:?}."),
+            )),
+        }
+    }
+
+    /// `sort[value]`, checked against `allowed`; `None` when absent.
+    pub(crate) fn sort(&self, allowed: &[&str]) -> Result<Option<String>, Response> {
+        match self.get("sort[value]") {
+            None => Ok(None),
+            Some(value) if allowed.contains(&value) => Ok(Some(value.to_owned())),
+            Some(value) => Err(errors::invalid_parameter(
+                "sort[value]",
+                &format!(
+                    "sort[value] must be one of {}, not {value:?}.",
+                    allowed.join(", ")
+                ),
+            )),
+        }
+    }
+}
+
+/// Percent-decodes `text`, reading `+` as a space; invalid escapes stay as they are.
+pub(crate) fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                if let Some(byte) = hex {
+                    out.push(byte);
+                    i += 2;
+                } else {
+                    out.push(b'%');
+                }
+            }
+            _ => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A requested page.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Page {
+    pub(crate) number: u64,
+    pub(crate) size: u64,
+}
+
+/// 200 with one page of `items` and the page `meta`.
+pub(crate) fn paginated(items: Vec<Value>, page: Page) -> Response {
+    Response::json(200, &page_of(items, page))
+}
+
+/// `{"data": [...], "meta": {page_number, page_size, total_pages, total_results}}`.
+pub(crate) fn page_of(items: Vec<Value>, page: Page) -> Value {
+    let total = items.len() as u64;
+    let total_pages = total.div_ceil(page.size);
+    let skip = usize::try_from((page.number - 1).saturating_mul(page.size)).unwrap_or(usize::MAX);
+    let take = usize::try_from(page.size).unwrap_or(usize::MAX);
+    let data: Vec<Value> = items.into_iter().skip(skip).take(take).collect();
+    json!({
+        "data": data,
+        "meta": {
+            "page_number": page.number,
+            "page_size": page.size,
+            "total_pages": total_pages,
+            "total_results": total,
+        },
+    })
+}
+
+/// Sorts records (kept in creation order) by `sort`: `created_at`, `-created_at`, or another
+/// field given as a dotted path with an optional `-`. Missing values sort last.
+pub(crate) fn sort_records(items: &mut [Value], sort: &str) {
+    let (descending, field) = match sort.strip_prefix('-') {
+        Some(field) => (true, field),
+        None => (false, sort),
+    };
+    if field == "created_at" {
+        // Creation order is `created_at` order, with ties kept in creation order.
+        if descending {
+            items.reverse();
+        }
+        return;
+    }
+    let pointer = format!("/{}", field.replace('.', "/"));
+    let key = |v: &Value| {
+        v.pointer(&pointer)
+            .and_then(Value::as_str)
+            .and_then(parse_time)
+    };
+    items.sort_by(|a, b| match (key(a), key(b)) {
+        (Some(x), Some(y)) if descending => y.cmp(&x),
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+}
+
+/// How a filter compares.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Match {
+    /// The string (or boolean, as `true`/`false`) equals the parameter.
+    Eq,
+    /// The string contains the parameter.
+    Contains,
+    /// The timestamp is after / before the parameter.
+    After,
+    Before,
+    /// The timestamp is at or after / at or before the parameter.
+    AtOrAfter,
+    AtOrBefore,
+}
+
+/// One filter: the query key, a JSON pointer into the record, and the comparison.
+pub(crate) type Filter = (&'static str, &'static str, Match);
+
+/// Keeps the records that pass every filter the query sets. A pointer containing `/*/`
+/// matches when any item of the array at that point matches.
+pub(crate) fn apply_filters(query: &Query, items: &mut Vec<Value>, filters: &[Filter]) {
+    for (key, pointer, how) in filters {
+        let wanted = query.all(key);
+        if wanted.is_empty() {
+            continue;
+        }
+        items.retain(|item| {
+            values_at(item, pointer)
+                .iter()
+                .any(|v| wanted.iter().any(|w| matches(v, w, *how)))
+        });
+    }
+}
+
+fn values_at<'v>(item: &'v Value, pointer: &str) -> Vec<&'v Value> {
+    match pointer.split_once("/*") {
+        None => item.pointer(pointer).into_iter().collect(),
+        Some((head, tail)) => item
+            .pointer(head)
+            .and_then(Value::as_array)
+            .map(|items| items.iter().filter_map(|i| i.pointer(tail)).collect())
+            .unwrap_or_default(),
+    }
+}
+
+fn matches(value: &Value, wanted: &str, how: Match) -> bool {
+    let text = match value {
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        _ => return false,
+    };
+    let times = || parse_time(&text).zip(parse_time(wanted));
+    match how {
+        Match::Eq => text == wanted,
+        Match::Contains => text.contains(wanted),
+        Match::After => times().is_some_and(|(a, b)| a > b),
+        Match::Before => times().is_some_and(|(a, b)| a < b),
+        Match::AtOrAfter => times().is_some_and(|(a, b)| a >= b),
+        Match::AtOrBefore => times().is_some_and(|(a, b)| a <= b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_bracketed_keys() {
+        let q = Query::parse(Some(
+            "page%5Bnumber%5D=2&filter[x]=a+b%2Cc&bad=%zz&page[size]=5",
+        ));
+        assert_eq!(q.get("page[number]"), Some("2"));
+        assert_eq!(q.get("filter[x]"), Some("a b,c"));
+        assert_eq!(q.all("filter[x]"), ["a b", "c"]);
+        assert_eq!(q.get("bad"), Some("%zz"));
+        let page = q.page().ok().unwrap();
+        assert_eq!((page.number, page.size), (2, 5));
+        assert_eq!(decode("%E2%82%AC%"), "€%");
+    }
+
+    #[test]
+    fn page_bounds() {
+        for bad in [
+            "page[size]=0",
+            "page[size]=251",
+            "page[number]=0",
+            "page[number]=x",
+        ] {
+            assert!(Query::parse(Some(bad)).page().is_err(), "{bad}");
+        }
+        let page = Query::parse(None).page().ok().unwrap();
+        assert_eq!((page.number, page.size), (1, 20));
+    }
+}
