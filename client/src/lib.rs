@@ -100,6 +100,8 @@ mod runtime;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
 
+/// The stream trait [`Pages`] implements, re-exported so callers need no other crate.
+pub use futures_core::Stream;
 pub use reqwest::StatusCode;
 pub use runtime::client::{
     API_KEY_ENV, ApiClient, BASE_URL_ENV, Client, ClientBuilder, DEFAULT_BASE_URL,

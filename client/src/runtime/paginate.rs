@@ -4,7 +4,8 @@
 //! [`Paginated`]; its query type implements [`PageQuery`] (the one small marker: how to set
 //! the page number). [`paginate`] then walks the pages:
 //!
-//! - the first request uses the query's page number (1 when unset);
+//! - the first request uses the query's page number (1 when unset; an invalid one, such as
+//!   0, fails the query's validation like any other call);
 //! - the next page is requested while `page_number < total_pages`;
 //! - an empty page ends the walk, and so does a page whose number is not the one requested
 //!   (a server that ignores the parameter would otherwise repeat itself forever; that page's
@@ -99,7 +100,7 @@ where
     F: FnMut(Q) -> Fut,
     Fut: Future<Output = Result<P>>,
 {
-    let next = query.page_number().unwrap_or(1).max(1);
+    let next = query.page_number().unwrap_or(1);
     Pages {
         query,
         fetch,
