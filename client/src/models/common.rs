@@ -184,11 +184,12 @@ impl<T> crate::Paginated for Page<T> {
     type Item = T;
 
     fn page_number(&self) -> Option<u64> {
-        self.meta.as_ref()?.page_number
+        // A negative number (the spec only says "integer") counts as not given.
+        u64::try_from(self.meta.as_ref()?.page_number?).ok()
     }
 
     fn total_pages(&self) -> Option<u64> {
-        self.meta.as_ref()?.total_pages
+        u64::try_from(self.meta.as_ref()?.total_pages?).ok()
     }
 
     fn into_items(self) -> Vec<T> {
@@ -196,22 +197,23 @@ impl<T> crate::Paginated for Page<T> {
     }
 }
 
-/// Where a page of a list response stands (the spec's `PaginationMeta`).
+/// Where a page of a list response stands (the spec's `PaginationMeta`). The numbers are
+/// signed because the spec only says `integer`: whatever the server sends decodes.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PaginationMeta {
     /// The number of this page, from 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_number: Option<u64>,
+    pub page_number: Option<i64>,
     /// How many items a page holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_size: Option<u64>,
+    pub page_size: Option<i64>,
     /// How many pages there are.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_pages: Option<u64>,
+    pub total_pages: Option<i64>,
     /// How many items there are on all pages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_results: Option<u64>,
+    pub total_results: Option<i64>,
 }
 
 /// A field of a PATCH body: left out (the server keeps its value), `null` (the server clears
