@@ -72,6 +72,9 @@ impl CreatePortingOrder {
     }
 }
 
+/// Up to this many numbers, repeats are found by comparing each number with those before it.
+const LINEAR_DUPLICATE_CHECK_UP_TO: usize = 16;
+
 impl Validate for CreatePortingOrder {
     fn validate(&self) -> Result<()> {
         if self.phone_numbers.is_empty() {
@@ -81,7 +84,14 @@ impl Validate for CreatePortingOrder {
                 "must hold at least one phone number",
             ));
         }
-        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(self.phone_numbers.len());
+        // Repeats: a short list (the usual case) is compared with itself, without allocating
+        // or hashing; a long one goes through a map.
+        let short = self.phone_numbers.len() <= LINEAR_DUPLICATE_CHECK_UP_TO;
+        let mut seen: HashMap<&str, usize> = if short {
+            HashMap::new()
+        } else {
+            HashMap::with_capacity(self.phone_numbers.len())
+        };
         for (j, number) in self.phone_numbers.iter().enumerate() {
             if !is_e164(number) {
                 return Err(Error::invalid_input(
@@ -91,7 +101,12 @@ impl Validate for CreatePortingOrder {
                      (e.g. +13035550000)",
                 ));
             }
-            if let Some(i) = seen.insert(number.as_str(), j) {
+            let earlier = if short {
+                self.phone_numbers[..j].iter().position(|n| n == number)
+            } else {
+                seen.insert(number.as_str(), j)
+            };
+            if let Some(i) = earlier {
                 return Err(Error::invalid_input(
                     format!("phone_numbers[{j}]"),
                     number.as_str(),

@@ -1,10 +1,12 @@
 //! The [`Client`], its [`ClientBuilder`], and the [`ApiClient`] supertrait of endpoint traits.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderName, HeaderValue, USER_AGENT};
+use reqwest::header::{
+    ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGENT,
+};
 
 use super::error::{Error, Result};
 use super::options::RequestOptions;
@@ -61,8 +63,15 @@ pub(crate) struct ClientInner {
     pub(crate) custom_http: bool,
     /// The base URL without a trailing slash, e.g. `https://api.telnyx.com/v2`.
     pub(crate) base_url: String,
+    /// `base_url`, parsed once: a request's URL is this with its path (and query) set.
+    pub(crate) base: reqwest::Url,
+    /// The URL of each endpoint whose path has no parameters, by the address of its
+    /// `Endpoint` static, made on first use and cloned after (see `request_url`).
+    pub(crate) fixed_urls: RwLock<Vec<(usize, reqwest::Url)>>,
     /// Authorization (marked sensitive), Accept, User-Agent and the user's extra headers.
     pub(crate) headers: HeaderMap,
+    /// `headers` plus `Content-Type: application/json`, for requests with a body.
+    pub(crate) json_headers: HeaderMap,
     pub(crate) timeout: Duration,
     pub(crate) connect_timeout: Duration,
     pub(crate) retry: RetryConfig,
@@ -305,12 +314,19 @@ impl ClientBuilder {
             Some(http) => http,
             None => http_client(connect_timeout)?,
         };
+        let base = reqwest::Url::parse(&base_url)
+            .map_err(|e| Error::config(format!("malformed base URL {base_url:?}: {e}")))?;
+        let mut json_headers = headers.clone();
+        json_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         Ok(Client {
             inner: Arc::new(ClientInner {
                 http,
                 custom_http,
                 base_url,
+                base,
+                fixed_urls: RwLock::new(Vec::new()),
                 headers,
+                json_headers,
                 timeout,
                 connect_timeout,
                 retry: self.retry,

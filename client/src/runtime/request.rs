@@ -485,30 +485,29 @@ pub async fn execute(client: &Client, request: Request) -> Result<RawResponse> {
     };
     let extra_query = options.map_or(&[][..], |o| &o.query[..]);
 
-    let mut url = String::with_capacity(
-        inner.base_url.len() + path.len() + 24 * (query.len() + extra_query.len()),
-    );
-    url.push_str(&inner.base_url);
-    url.push_str(&path);
-    for (i, (key, value)) in query.iter().chain(extra_query).enumerate() {
-        url.push(if i == 0 { '?' } else { '&' });
-        encode_component(key, &mut url);
-        url.push('=');
-        encode_component(value, &mut url);
-    }
-    let url = reqwest::Url::parse(&url).map_err(|e| {
-        Error::invalid_input("url", url.as_str(), format!("is not a valid URL: {e}"))
-    })?;
+    let url = request_url(inner, endpoint, &path, &query, extra_query);
 
-    let mut all_headers = inner.headers.clone();
-    if let Some(accept) = endpoint.accept {
-        all_headers.insert(ACCEPT, HeaderValue::from_static(accept));
-    }
-    for (name, value) in headers {
-        all_headers.insert(name, value);
-    }
-    if let Some(options) = options {
-        for (name, value) in &options.headers {
+    // The client's headers, with Content-Type when there is a body, were built once by the
+    // builder: copy them only when this call adds or replaces one.
+    let body = body.map(Bytes::from);
+    let base_headers = if body.is_some() {
+        &inner.json_headers
+    } else {
+        &inner.headers
+    };
+    let extra_headers = options.map_or(&[][..], |o| &o.headers[..]);
+    let all_headers = if endpoint.accept.is_none() && headers.is_empty() && extra_headers.is_empty()
+    {
+        Cow::Borrowed(base_headers)
+    } else {
+        let mut all = base_headers.clone();
+        if let Some(accept) = endpoint.accept {
+            all.insert(ACCEPT, HeaderValue::from_static(accept));
+        }
+        for (name, value) in headers {
+            all.insert(name, value);
+        }
+        for (name, value) in extra_headers {
             let header = HeaderName::try_from(name.as_str()).map_err(|_| {
                 Error::invalid_input(
                     "request option header",
@@ -523,13 +522,13 @@ pub async fn execute(client: &Client, request: Request) -> Result<RawResponse> {
                     "holds characters that cannot go in an HTTP header",
                 )
             })?;
-            all_headers.insert(header, value);
+            all.insert(header, value);
         }
-    }
-    let body = body.map(Bytes::from);
-    if body.is_some() {
-        all_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    }
+        if body.is_some() {
+            all.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
+        Cow::Owned(all)
+    };
 
     let plan = Plan {
         timeout: options.and_then(|o| o.timeout).unwrap_or(inner.timeout),
@@ -567,6 +566,51 @@ pub async fn execute(client: &Client, request: Request) -> Result<RawResponse> {
     outcome
 }
 
+/// The URL of one call: the base URL, parsed once by the builder, with the path and query
+/// set. A call whose path is its endpoint's template (no parameters) and that has no query
+/// always gets the same URL: that one is made once per client and cloned after.
+fn request_url(
+    inner: &ClientInner,
+    endpoint: &'static Endpoint,
+    path: &str,
+    query: &[(String, String)],
+    extra_query: &[(String, String)],
+) -> reqwest::Url {
+    let fixed = query.is_empty() && extra_query.is_empty() && path == endpoint.template;
+    let key = std::ptr::from_ref(endpoint) as usize;
+    if fixed
+        && let Ok(cache) = inner.fixed_urls.read()
+        && let Some((_, url)) = cache.iter().find(|(k, _)| *k == key)
+    {
+        return url.clone();
+    }
+    let mut url = inner.base.clone();
+    let base_path = url.path().trim_end_matches('/');
+    let mut full_path = String::with_capacity(base_path.len() + path.len());
+    full_path.push_str(base_path);
+    full_path.push_str(path);
+    url.set_path(&full_path);
+    if !query.is_empty() || !extra_query.is_empty() {
+        let mut text = String::with_capacity(24 * (query.len() + extra_query.len()));
+        for (i, (key, value)) in query.iter().chain(extra_query).enumerate() {
+            if i > 0 {
+                text.push('&');
+            }
+            encode_component(key, &mut text);
+            text.push('=');
+            encode_component(value, &mut text);
+        }
+        url.set_query(Some(&text));
+    }
+    if fixed && let Ok(mut cache) = inner.fixed_urls.write() {
+        // At most one entry per `#[endpoint]` declaration in the program.
+        if !cache.iter().any(|(k, _)| *k == key) {
+            cache.push((key, url.clone()));
+        }
+    }
+    url
+}
+
 /// Everything one call sends, prepared once and re-sent unchanged on every attempt.
 struct Call<'a> {
     inner: &'a ClientInner,
@@ -574,7 +618,7 @@ struct Call<'a> {
     endpoint: &'static Endpoint,
     plan: Plan,
     url: reqwest::Url,
-    headers: HeaderMap,
+    headers: Cow<'a, HeaderMap>,
     body: Option<Bytes>,
 }
 
@@ -668,15 +712,15 @@ async fn attempts(call: &Call<'_>, span: &tracing::Span) -> Result<RawResponse> 
 
 /// One attempt: send, then read the whole body within the size limit.
 async fn send_once(call: &Call<'_>) -> std::result::Result<RawResponse, Failure> {
-    let mut builder = call
-        .http
-        .request(call.endpoint.method.to_reqwest(), call.url.clone())
-        .headers(call.headers.clone())
-        .timeout(call.plan.timeout);
+    // Built directly: `RequestBuilder::headers` would re-insert every header, one by one,
+    // into a fresh map.
+    let mut request = reqwest::Request::new(call.endpoint.method.to_reqwest(), call.url.clone());
+    *request.headers_mut() = call.headers.as_ref().clone();
+    *request.timeout_mut() = Some(call.plan.timeout);
     if let Some(body) = &call.body {
-        builder = builder.body(body.clone());
+        *request.body_mut() = Some(reqwest::Body::from(body.clone()));
     }
-    let mut response = builder.send().await.map_err(|e| {
+    let mut response = call.http.execute(request).await.map_err(|e| {
         Failure::Transport(if e.is_connect() {
             TransportFailure::Connect(e)
         } else if e.is_timeout() {
