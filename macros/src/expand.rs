@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::{FnArg, Ident, TraitItemFn};
 
 use crate::template::Piece;
-use crate::validate::{ArgKind, Endpoint, Method, Output};
+use crate::validate::{ArgKind, Endpoint, Method, Output, find_arg};
 
 /// The macro's entry point: parse, validate, expand; on any error, the declaration plus the
 /// errors.
@@ -88,10 +88,8 @@ fn render(func: &TraitItemFn, endpoint: &Endpoint) -> TokenStream {
     let path = endpoint.pieces.iter().map(|piece| match piece {
         Piece::Literal(text) => quote!(#request.literal(#text);),
         Piece::Placeholder(placeholder) => {
-            let arg = endpoint
-                .args
-                .iter()
-                .find(|a| matches!(a.kind, ArgKind::Path) && binds(placeholder, &a.ident));
+            let arg =
+                find_arg(&endpoint.args, placeholder).filter(|a| matches!(a.kind, ArgKind::Path));
             match arg {
                 Some(arg) => {
                     let ident = &arg.ident;
@@ -145,10 +143,4 @@ fn render(func: &TraitItemFn, endpoint: &Endpoint) -> TokenStream {
             #send(#client, #request)
         }
     }
-}
-
-fn binds(placeholder: &str, ident: &Ident) -> bool {
-    let name = ident.to_string();
-    let name = name.strip_prefix("r#").unwrap_or(&name);
-    name == placeholder || name == crate::template::snake_case(placeholder)
 }

@@ -351,7 +351,8 @@ fn binds(placeholder: &str, ident: &Ident) -> bool {
     name == placeholder || name == template::snake_case(placeholder)
 }
 
-fn find_arg<'a>(args: &'a [Arg], placeholder: &str) -> Option<&'a Arg> {
+/// The parameter a placeholder binds to, if any.
+pub fn find_arg<'a>(args: &'a [Arg], placeholder: &str) -> Option<&'a Arg> {
     args.iter().find(|a| binds(placeholder, &a.ident))
 }
 
