@@ -337,6 +337,16 @@ async fn check_identical_requests(sides: &Sides, server: &Server) -> Result<(), 
         ));
     }
     line("identical_requests", "yes");
+    // What a spawned task holds per create in flight: the size of the future each side's
+    // create returns (not polled; measured only).
+    line(
+        "future_bytes_ours",
+        std::mem::size_of_val(&sides.ours.porting_orders().create(&sides.order)),
+    );
+    line(
+        "future_bytes_hand",
+        std::mem::size_of_val(&sides.hand.create(&sides.order)),
+    );
     Ok(())
 }
 

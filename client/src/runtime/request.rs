@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 use std::future::Future;
+use std::task::Poll;
 
 use bytes::Bytes;
 use reqwest::StatusCode;
@@ -20,6 +21,7 @@ use serde::de::DeserializeOwned;
 use std::time::{Instant, SystemTime};
 
 use tracing::Instrument;
+use tracing::instrument::Instrumented;
 
 use super::client::{Client, ClientInner};
 use super::error::{
@@ -444,27 +446,206 @@ impl FromResponse for Binary {
 }
 
 /// Sends `request` and reads the response as `R`. The future borrows only the client.
-// Written out rather than `async fn` so that the signature itself promises `Send`.
-#[allow(clippy::manual_async_fn)]
+///
+/// The request is checked and prepared (URL, headers, body) here, when the future is made;
+/// nothing is sent until it is polled.
 pub fn send<R: FromResponse>(
     client: &Client,
     request: Request,
-) -> impl Future<Output = Result<R>> + Send + '_ {
-    async move { R::from_response(execute(client, request).await?) }
+) -> impl Future<Output = Result<R>> + Send {
+    Sending::new(execute(client, request), R::from_response)
 }
 
 /// Sends `request` and ignores the body of the success response (`Result<()>` endpoints).
-#[allow(clippy::manual_async_fn)]
 pub fn send_empty(
     client: &Client,
     request: Request,
-) -> impl Future<Output = Result<()>> + Send + '_ {
-    async move { execute(client, request).await.map(drop) }
+) -> impl Future<Output = Result<()>> + Send {
+    Sending::new(execute(client, request), |_| Ok(()))
 }
 
-/// Sends a request, retrying as the rules in [`retry`](super::retry) allow, and returns the
-/// success response or the last error. Not generic, so every endpoint shares one copy.
-pub async fn execute(client: &Client, request: Request) -> Result<RawResponse> {
+pin_project_lite::pin_project! {
+    /// The future of one endpoint call: the whole call as one flat state machine, then one
+    /// decoding step. Written out rather than as an `async` block around the call, which
+    /// would hold the call's state two or three times over.
+    #[must_use = "futures do nothing unless you `.await` or poll them"]
+    struct Sending<F, T> {
+        #[pin]
+        call: Option<F>,
+        error: Option<Error>,
+        finish: fn(RawResponse) -> Result<T>,
+    }
+}
+
+impl<F, T> Sending<F, T> {
+    fn new(call: Result<F>, finish: fn(RawResponse) -> Result<T>) -> Self {
+        let (call, error) = match call {
+            Ok(call) => (Some(call), None),
+            Err(error) => (None, Some(error)),
+        };
+        Sending {
+            call,
+            error,
+            finish,
+        }
+    }
+}
+
+impl<F: Future<Output = Result<RawResponse>>, T> Future for Sending<F, T> {
+    type Output = Result<T>;
+
+    fn poll(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<Result<T>> {
+        let this = self.project();
+        match this.call.as_pin_mut() {
+            Some(call) => call.poll(cx).map(|raw| raw.and_then(*this.finish)),
+            None => Poll::Ready(Err(this.error.take().unwrap_or_else(|| {
+                Error::config("the call's future was polled again after it completed")
+            }))),
+        }
+    }
+}
+
+impl<F, T> fmt::Debug for Sending<F, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Sending").finish_non_exhaustive()
+    }
+}
+
+/// Prepares `request` and returns the future that sends it, retrying as the rules in
+/// [`retry`](super::retry) allow, and ends with the success response or the last error,
+/// inside one `telnyx_porting.request` span. Not generic, so every endpoint shares one copy.
+fn execute(
+    client: &Client,
+    request: Request,
+) -> Result<Instrumented<impl Future<Output = Result<RawResponse>> + Send + '_>> {
+    let call = prepare(client, request)?;
+    let span = tracing::info_span!(
+        "telnyx_porting.request",
+        method = call.endpoint.method.as_str(),
+        path = call.endpoint.template,
+        status = tracing::field::Empty,
+        attempt = tracing::field::Empty,
+        retries = tracing::field::Empty,
+        elapsed_ms = tracing::field::Empty,
+    );
+    Ok(run(call, span.clone()).instrument(span))
+}
+
+/// Every attempt of one call (send, read the body within the limit) until a success, an
+/// error that may not be retried, or the last retry.
+///
+/// One `async` block on purpose, holding the call as it was captured: each nested
+/// `async fn` would be one more copy of its state per call, and an `async fn` would also
+/// copy its arguments into its state a second time. What is built before an attempt
+/// (reqwest's `Request`) is built in [`Call::start`], so it takes no room across awaits.
+#[allow(clippy::manual_async_fn)]
+fn run(
+    call: Call<'_>,
+    span: tracing::Span,
+) -> impl Future<Output = Result<RawResponse>> + Send + '_ {
+    async move {
+        let started = Instant::now();
+        let inner = call.inner;
+        let mut attempt: u32 = 0;
+        let outcome = 'call: loop {
+            span.record("attempt", attempt + 1);
+            span.record("retries", attempt);
+            let failure = 'attempt: {
+                let mut response = match call.start().await {
+                    Ok(response) => response,
+                    Err(e) => {
+                        break 'attempt Failure::Transport(if e.is_connect() {
+                            TransportFailure::Connect(e)
+                        } else if e.is_timeout() {
+                            TransportFailure::Timeout(e)
+                        } else {
+                            TransportFailure::Broken(e)
+                        });
+                    }
+                };
+                {
+                    let status = response.status();
+                    let limit = inner.max_response_bytes;
+                    // The whole body, stopping as soon as it goes over the limit.
+                    let read: std::result::Result<Bytes, TransportFailure> = 'read: {
+                        if response
+                            .content_length()
+                            .is_some_and(|len| len > limit as u64)
+                        {
+                            break 'read Err(TransportFailure::TooLarge(status, limit));
+                        }
+                        // Most bodies arrive in one chunk: that chunk is kept without copying.
+                        let first = match response.chunk().await {
+                            Ok(Some(chunk)) => chunk,
+                            Ok(None) => break 'read Ok(Bytes::new()),
+                            Err(e) => break 'read Err(read_failure(e)),
+                        };
+                        if first.len() > limit {
+                            break 'read Err(TransportFailure::TooLarge(status, limit));
+                        }
+                        let second = match response.chunk().await {
+                            Ok(Some(chunk)) => chunk,
+                            Ok(None) => break 'read Ok(first),
+                            Err(e) => break 'read Err(read_failure(e)),
+                        };
+                        let mut all = Vec::with_capacity(
+                            response
+                                .content_length()
+                                .map_or(first.len() + second.len(), |len| len as usize),
+                        );
+                        all.extend_from_slice(&first);
+                        let mut next = Some(second);
+                        // Each chunk holds at least one byte, so this ends within `limit` rounds.
+                        while let Some(chunk) = next {
+                            if all.len() + chunk.len() > limit {
+                                break 'read Err(TransportFailure::TooLarge(status, limit));
+                            }
+                            all.extend_from_slice(&chunk);
+                            next = match response.chunk().await {
+                                Ok(next) => next,
+                                Err(e) => break 'read Err(read_failure(e)),
+                            };
+                        }
+                        Ok(Bytes::from(all))
+                    };
+                    let headers = std::mem::take(response.headers_mut());
+                    match read {
+                        Ok(body) if status.is_success() => {
+                            span.record("status", status.as_u16());
+                            break 'call Ok(RawResponse {
+                                status,
+                                headers,
+                                body,
+                                retries: attempt,
+                            });
+                        }
+                        Ok(body) => Failure::Status(status, headers, body),
+                        Err(failure) => Failure::Transport(failure),
+                    }
+                }
+            };
+            // `failure` moves into a plain function, so it takes no room across the wait.
+            match call.after(failure, attempt, &span) {
+                Ok(delay) => {
+                    tracing::debug!(
+                        attempt = attempt + 1,
+                        delay_ms = delay.as_millis() as u64,
+                        "retrying"
+                    );
+                    (inner.retry.sleep)(delay).await;
+                    attempt += 1;
+                }
+                Err(error) => break 'call Err(error),
+            }
+        };
+        span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+        outcome
+    }
+}
+
+/// Everything a call needs before its first attempt: the URL, the headers, the body and the
+/// retry plan. Fails on the first problem the request's builder recorded, before sending.
+fn prepare(client: &Client, request: Request) -> Result<Call<'_>> {
     let Request {
         endpoint,
         path,
@@ -542,17 +723,7 @@ pub async fn execute(client: &Client, request: Request) -> Result<RawResponse> {
             .and_then(|o| o.retry_non_idempotent)
             .unwrap_or(inner.retry.retry_non_idempotent),
     };
-    let span = tracing::info_span!(
-        "telnyx_porting.request",
-        method = endpoint.method.as_str(),
-        path = endpoint.template,
-        status = tracing::field::Empty,
-        attempt = tracing::field::Empty,
-        retries = tracing::field::Empty,
-        elapsed_ms = tracing::field::Empty,
-    );
-    let started = Instant::now();
-    let call = Call {
+    Ok(Call {
         inner,
         http,
         endpoint,
@@ -560,10 +731,7 @@ pub async fn execute(client: &Client, request: Request) -> Result<RawResponse> {
         url,
         headers: all_headers,
         body,
-    };
-    let outcome = attempts(&call, &span).instrument(span.clone()).await;
-    span.record("elapsed_ms", started.elapsed().as_millis() as u64);
-    outcome
+    })
 }
 
 /// The URL of one call: the base URL, parsed once by the builder, with the path and query
@@ -622,6 +790,64 @@ struct Call<'a> {
     body: Option<Bytes>,
 }
 
+impl Call<'_> {
+    /// Sends one attempt. The `reqwest::Request` is built directly: `RequestBuilder::headers`
+    /// would re-insert every header, one by one, into a fresh map.
+    fn start(&self) -> impl Future<Output = reqwest::Result<reqwest::Response>> + Send + use<> {
+        let mut request =
+            reqwest::Request::new(self.endpoint.method.to_reqwest(), self.url.clone());
+        *request.headers_mut() = self.headers.as_ref().clone();
+        *request.timeout_mut() = Some(self.plan.timeout);
+        if let Some(body) = &self.body {
+            *request.body_mut() = Some(reqwest::Body::from(body.clone()));
+        }
+        self.http.execute(request)
+    }
+
+    /// What follows a failed attempt: `Ok(wait)` to retry after `wait`, or the error to
+    /// return.
+    fn after(
+        &self,
+        failure: Failure,
+        attempt: u32,
+        span: &tracing::Span,
+    ) -> std::result::Result<std::time::Duration, Error> {
+        let Call { inner, plan, .. } = self;
+        let (retry, may_have_been_applied, server_wait) = match &failure {
+            Failure::Status(status, headers, _) => {
+                span.record("status", status.as_u16());
+                let says = retry::should_retry_header(headers);
+                let retryable = says.unwrap_or_else(|| retry::retryable_status(*status));
+                let safe = plan.idempotent
+                    || plan.opted_in
+                    || says == Some(true)
+                    || *status == StatusCode::TOO_MANY_REQUESTS;
+                let wait =
+                    retry::server_wait(headers, inner.retry.max_retry_after, SystemTime::now());
+                (retryable && safe, retryable && !safe, wait)
+            }
+            Failure::Transport(TransportFailure::Connect(_)) => (true, false, None),
+            Failure::Transport(TransportFailure::Timeout(_) | TransportFailure::Broken(_)) => {
+                let safe = plan.idempotent || plan.opted_in;
+                (safe, !safe, None)
+            }
+            Failure::Transport(TransportFailure::TooLarge(..)) => (false, false, None),
+        };
+        if retry && attempt < plan.max_retries {
+            Ok(server_wait.unwrap_or_else(|| {
+                retry::backoff(attempt, inner.retry.backoff_base, inner.retry.backoff_max)
+            }))
+        } else {
+            Err(failure_error(
+                self.endpoint,
+                failure,
+                attempt,
+                may_have_been_applied,
+            ))
+        }
+    }
+}
+
 /// What one call may do, fixed before the first attempt.
 struct Plan {
     timeout: std::time::Duration,
@@ -649,149 +875,13 @@ enum TransportFailure {
     TooLarge(StatusCode, usize),
 }
 
-async fn attempts(call: &Call<'_>, span: &tracing::Span) -> Result<RawResponse> {
-    let Call {
-        inner,
-        endpoint,
-        plan,
-        ..
-    } = call;
-    let mut attempt: u32 = 0;
-    loop {
-        span.record("attempt", attempt + 1);
-        span.record("retries", attempt);
-        let failure = match send_once(call).await {
-            Ok(mut response) => {
-                span.record("status", response.status.as_u16());
-                response.retries = attempt;
-                return Ok(response);
-            }
-            Err(failure) => failure,
-        };
-        let (retry, may_have_been_applied, server_wait) = match &failure {
-            Failure::Status(status, headers, _) => {
-                span.record("status", status.as_u16());
-                let says = retry::should_retry_header(headers);
-                let retryable = says.unwrap_or_else(|| retry::retryable_status(*status));
-                let safe = plan.idempotent
-                    || plan.opted_in
-                    || says == Some(true)
-                    || *status == StatusCode::TOO_MANY_REQUESTS;
-                let wait =
-                    retry::server_wait(headers, inner.retry.max_retry_after, SystemTime::now());
-                (retryable && safe, retryable && !safe, wait)
-            }
-            Failure::Transport(TransportFailure::Connect(_)) => (true, false, None),
-            Failure::Transport(TransportFailure::Timeout(_) | TransportFailure::Broken(_)) => {
-                let safe = plan.idempotent || plan.opted_in;
-                (safe, !safe, None)
-            }
-            Failure::Transport(TransportFailure::TooLarge(..)) => (false, false, None),
-        };
-        if retry && attempt < plan.max_retries {
-            let delay = server_wait.unwrap_or_else(|| {
-                retry::backoff(attempt, inner.retry.backoff_base, inner.retry.backoff_max)
-            });
-            tracing::debug!(
-                attempt = attempt + 1,
-                delay_ms = delay.as_millis() as u64,
-                "retrying"
-            );
-            (inner.retry.sleep)(delay).await;
-            attempt += 1;
-            continue;
-        }
-        return Err(failure_error(
-            endpoint,
-            failure,
-            attempt,
-            may_have_been_applied,
-        ));
-    }
-}
-
-/// One attempt: send, then read the whole body within the size limit.
-async fn send_once(call: &Call<'_>) -> std::result::Result<RawResponse, Failure> {
-    // Built directly: `RequestBuilder::headers` would re-insert every header, one by one,
-    // into a fresh map.
-    let mut request = reqwest::Request::new(call.endpoint.method.to_reqwest(), call.url.clone());
-    *request.headers_mut() = call.headers.as_ref().clone();
-    *request.timeout_mut() = Some(call.plan.timeout);
-    if let Some(body) = &call.body {
-        *request.body_mut() = Some(reqwest::Body::from(body.clone()));
-    }
-    let mut response = call.http.execute(request).await.map_err(|e| {
-        Failure::Transport(if e.is_connect() {
-            TransportFailure::Connect(e)
-        } else if e.is_timeout() {
-            TransportFailure::Timeout(e)
-        } else {
-            TransportFailure::Broken(e)
-        })
-    })?;
-    let status = response.status();
-    let headers = std::mem::take(response.headers_mut());
-    let body = read_limited(response, status, call.inner.max_response_bytes)
-        .await
-        .map_err(Failure::Transport)?;
-    if status.is_success() {
-        Ok(RawResponse {
-            status,
-            headers,
-            body,
-            retries: 0,
-        })
+/// How a failure while reading the body is reported.
+fn read_failure(e: reqwest::Error) -> TransportFailure {
+    if e.is_timeout() {
+        TransportFailure::Timeout(e)
     } else {
-        Err(Failure::Status(status, headers, body))
+        TransportFailure::Broken(e)
     }
-}
-
-/// Reads the body, stopping as soon as it goes over `limit`.
-async fn read_limited(
-    mut response: reqwest::Response,
-    status: StatusCode,
-    limit: usize,
-) -> std::result::Result<Bytes, TransportFailure> {
-    if response
-        .content_length()
-        .is_some_and(|len| len > limit as u64)
-    {
-        return Err(TransportFailure::TooLarge(status, limit));
-    }
-    let classify = |e: reqwest::Error| {
-        if e.is_timeout() {
-            TransportFailure::Timeout(e)
-        } else {
-            TransportFailure::Broken(e)
-        }
-    };
-    // Most bodies arrive in one chunk: hand that chunk back without copying.
-    let first = match response.chunk().await.map_err(classify)? {
-        Some(chunk) => chunk,
-        None => return Ok(Bytes::new()),
-    };
-    if first.len() > limit {
-        return Err(TransportFailure::TooLarge(status, limit));
-    }
-    let Some(second) = response.chunk().await.map_err(classify)? else {
-        return Ok(first);
-    };
-    let mut body = Vec::with_capacity(
-        response
-            .content_length()
-            .map_or(first.len() + second.len(), |len| len as usize),
-    );
-    body.extend_from_slice(&first);
-    let mut next = Some(second);
-    // Each chunk holds at least one byte, so this ends within `limit` rounds.
-    while let Some(chunk) = next {
-        if body.len() + chunk.len() > limit {
-            return Err(TransportFailure::TooLarge(status, limit));
-        }
-        body.extend_from_slice(&chunk);
-        next = response.chunk().await.map_err(classify)?;
-    }
-    Ok(Bytes::from(body))
 }
 
 fn failure_error(
