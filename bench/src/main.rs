@@ -16,7 +16,9 @@
 //!
 //! Environment: `BENCH_N` (20000), `BENCH_ROUND` (500), `BENCH_MEMORY_N` (10000),
 //! `BENCH_DECODE_ROUNDS` (9), `BENCH_DECODE_ITERS` (40), `BENCH_CLIENT_THREADS` (1), and
-//! `BENCH_PROFILE=ours:1` (or `hand:64`, ...) to run one side alone under a profiler.
+//! `BENCH_PROFILE=ours:1` (or `hand:64`, ...) to run one side alone under a profiler, and
+//! `BENCH_CONTROL=hand` (or `ours`) for an A/A control: both sides run that same code, each
+//! with its own client, so the ratios show the harness's own bias and noise.
 //! See BENCHMARKS.md for the method and the figures.
 
 mod cpu;
@@ -50,6 +52,8 @@ struct Config {
     decode_rounds: usize,
     decode_iters: usize,
     client_threads: usize,
+    /// `BENCH_CONTROL`: run this side's code on both sides (an A/A control).
+    control: Option<Side>,
 }
 
 impl Config {
@@ -61,6 +65,14 @@ impl Config {
             decode_rounds: env_usize("BENCH_DECODE_ROUNDS", 9)?,
             decode_iters: env_usize("BENCH_DECODE_ITERS", 40)?,
             client_threads: env_usize("BENCH_CLIENT_THREADS", 1)?,
+            control: match std::env::var("BENCH_CONTROL").as_deref() {
+                Err(_) | Ok("") => None,
+                Ok("ours") => Some(Side::Ours),
+                Ok("hand") => Some(Side::Hand),
+                Ok(other) => {
+                    return Err(format!("BENCH_CONTROL={other:?}: use `ours` or `hand`"));
+                }
+            },
         };
         if config.n < 64 || config.round < 64 || config.memory_n < 64 {
             return Err("BENCH_N, BENCH_ROUND and BENCH_MEMORY_N must be at least 64".into());
@@ -119,9 +131,13 @@ fn run() -> Result<(), String> {
     line("creates_per_side_per_scenario", config.n);
     line("creates_per_side_per_round", config.round);
     line("load_average_at_start", load_average());
+    if let Some(side) = config.control {
+        // An A/A control run: every `*_ratio` below compares this code with itself.
+        line("control_both_sides_run", format!("{side:?}").to_lowercase());
+    }
     memory(&config)?;
     runtime.block_on(async {
-        let sides = Sides::new(&server.base_url)?;
+        let sides = Sides::new(&server.base_url, config.control)?;
         check_identical_requests(&sides, &server).await?;
         throughput(&sides, &config).await
     })?;
@@ -171,23 +187,38 @@ fn mb(kb: u64) -> String {
 struct Sides {
     ours: telnyx_porting::Client,
     hand: HandWritten,
+    /// For an A/A control: the other side runs this code, with a client of its own.
+    control: Option<Control>,
     order: Arc<CreatePortingOrder>,
 }
 
+#[derive(Clone)]
+enum Control {
+    Ours(telnyx_porting::Client),
+    Hand(Box<HandWritten>),
+}
+
+fn our_client(base_url: &str) -> Result<telnyx_porting::Client, String> {
+    telnyx_porting::Client::builder()
+        .api_key(API_KEY)
+        .base_url(base_url)
+        .http_client(http_client()?)
+        .build()
+        .map_err(|e| format!("cannot build the client: {e}"))
+}
+
 impl Sides {
-    fn new(base_url: &str) -> Result<Sides, String> {
-        let ours = telnyx_porting::Client::builder()
-            .api_key(API_KEY)
-            .base_url(base_url)
-            .http_client(http_client()?)
-            .build()
-            .map_err(|e| format!("cannot build the client: {e}"))?;
-        let hand = HandWritten::new(base_url)?;
+    fn new(base_url: &str, control: Option<Side>) -> Result<Sides, String> {
         let order = CreatePortingOrder::new(["+13035550000", "+13035550001"])
             .customer_reference("Acct 123abc");
         Ok(Sides {
-            ours,
-            hand,
+            ours: our_client(base_url)?,
+            hand: HandWritten::new(base_url)?,
+            control: match control {
+                None => None,
+                Some(Side::Ours) => Some(Control::Ours(our_client(base_url)?)),
+                Some(Side::Hand) => Some(Control::Hand(Box::new(HandWritten::new(base_url)?))),
+            },
             order: Arc::new(order),
         })
     }
@@ -263,14 +294,21 @@ enum Side {
 
 /// One create through `side`; returns how many orders came back.
 async fn create_once(sides: &Sides, side: Side) -> Result<usize, String> {
-    let created = match side {
-        Side::Ours => sides
+    let created = match (side, &sides.control) {
+        (Side::Ours, None | Some(Control::Ours(_))) => sides
             .ours
             .porting_orders()
             .create(&sides.order)
             .await
             .map_err(|e| e.to_string())?,
-        Side::Hand => sides.hand.create(&sides.order).await?,
+        (Side::Hand, None | Some(Control::Hand(_))) => sides.hand.create(&sides.order).await?,
+        // A/A control: the other side runs the same code as this one.
+        (Side::Ours, Some(Control::Hand(hand))) => hand.create(&sides.order).await?,
+        (Side::Hand, Some(Control::Ours(client))) => client
+            .porting_orders()
+            .create(&sides.order)
+            .await
+            .map_err(|e| e.to_string())?,
     };
     Ok(black_box(created).len())
 }
@@ -384,7 +422,7 @@ async fn profile_one(server: &Server, spec: &str, n: usize) -> Result<(), String
         .ok()
         .filter(|&c| c >= 1)
         .ok_or_else(|| format!("BENCH_PROFILE: bad concurrency in {spec:?}"))?;
-    let sides = Sides::new(&server.base_url)?;
+    let sides = Sides::new(&server.base_url, None)?;
     run_side(&sides, side, 256, concurrency).await?;
     let timing = run_side(&sides, side, n, concurrency).await?;
     line("profile_side", format!("{side:?}"));
@@ -440,7 +478,7 @@ async fn memory_child(server: &Server, side: &str, n: usize) -> Result<(), Strin
         "hand" => Side::Hand,
         other => return Err(format!("{MEMORY_CHILD_ENV}: unknown side {other:?}")),
     };
-    let sides = Sides::new(&server.base_url)?;
+    let sides = Sides::new(&server.base_url, None)?;
     line("rss_before_mb", mb(status_kb("VmRSS")));
     run_side(&sides, side, n, 64).await?;
     line("peak_rss_mb", mb(status_kb("VmHWM")));
