@@ -150,6 +150,12 @@ async fn the_key_appears_nowhere() {
         "{traced}"
     );
     assert!(traced.contains("retrying"), "{traced}");
+    // The span records which attempt answered, after how many retries, and how long it took.
+    assert!(
+        traced.contains("attempt=2") && traced.contains("retries=1"),
+        "{traced}"
+    );
+    assert!(traced.contains("elapsed_ms="), "{traced}");
     assert!(
         !traced.contains(TEST_KEY),
         "the key is in the tracing output:\n{traced}"

@@ -97,7 +97,9 @@ pub struct Endpoint {
 /// returned by `execute` before anything is sent.
 pub struct Request {
     endpoint: &'static Endpoint,
-    path: String,
+    /// Borrowed while the path is one literal (an endpoint without parameters): then a call
+    /// allocates nothing for it.
+    path: Cow<'static, str>,
     query: Vec<(String, String)>,
     headers: Vec<(HeaderName, HeaderValue)>,
     body: Option<Vec<u8>>,
@@ -121,7 +123,7 @@ impl Request {
     pub fn new(endpoint: &'static Endpoint) -> Self {
         Request {
             endpoint,
-            path: String::with_capacity(endpoint.template.len() + 40),
+            path: Cow::Borrowed(""),
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
@@ -137,7 +139,21 @@ impl Request {
 
     /// Appends a literal piece of the path template (already checked by the macro).
     pub fn literal(&mut self, piece: &'static str) {
-        self.path.push_str(piece);
+        if self.path.is_empty() {
+            self.path = Cow::Borrowed(piece);
+        } else {
+            self.path_mut().push_str(piece);
+        }
+    }
+
+    /// The path, made owned (with room for the usual parameters) to be added to.
+    fn path_mut(&mut self) -> &mut String {
+        if let Cow::Borrowed(so_far) = self.path {
+            let mut owned = String::with_capacity(self.endpoint.template.len() + 40);
+            owned.push_str(so_far);
+            self.path = Cow::Owned(owned);
+        }
+        self.path.to_mut()
     }
 
     /// Appends the value of the path parameter `name`, percent-encoded so that it stays one
@@ -166,7 +182,7 @@ impl Request {
                 "cannot be `.` or `..`: URLs treat those as relative paths",
             ));
         }
-        encode_component(&text, &mut self.path);
+        encode_component(&text, self.path_mut());
     }
 
     /// Adds the fields of `value` to the query string, nested structs as bracketed keys and
@@ -457,10 +473,7 @@ pub fn send<R: FromResponse>(
 }
 
 /// Sends `request` and ignores the body of the success response (`Result<()>` endpoints).
-pub fn send_empty(
-    client: &Client,
-    request: Request,
-) -> impl Future<Output = Result<()>> + Send {
+pub fn send_empty(client: &Client, request: Request) -> impl Future<Output = Result<()>> + Send {
     Sending::new(execute(client, request), |_| Ok(()))
 }
 
@@ -495,13 +508,17 @@ impl<F: Future<Output = Result<RawResponse>>, T> Future for Sending<F, T> {
     type Output = Result<T>;
 
     fn poll(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<Result<T>> {
-        let this = self.project();
-        match this.call.as_pin_mut() {
-            Some(call) => call.poll(cx).map(|raw| raw.and_then(*this.finish)),
-            None => Poll::Ready(Err(this.error.take().unwrap_or_else(|| {
+        let mut this = self.project();
+        let Some(call) = this.call.as_mut().as_pin_mut() else {
+            return Poll::Ready(Err(this.error.take().unwrap_or_else(|| {
                 Error::config("the call's future was polled again after it completed")
-            }))),
-        }
+            })));
+        };
+        let raw = std::task::ready!(call.poll(cx));
+        // Dropped as soon as it is done: the connection goes back to the pool, and polling
+        // again gets an error rather than resuming a finished `async` block.
+        this.call.set(None);
+        Poll::Ready(raw.and_then(*this.finish))
     }
 }
 
@@ -544,7 +561,8 @@ fn run(
     span: tracing::Span,
 ) -> impl Future<Output = Result<RawResponse>> + Send + '_ {
     async move {
-        let started = Instant::now();
+        // Read the clock only for a span that a subscriber records.
+        let started = (!span.is_disabled()).then(Instant::now);
         let inner = call.inner;
         let mut attempt: u32 = 0;
         let outcome = 'call: loop {
@@ -638,7 +656,9 @@ fn run(
                 Err(error) => break 'call Err(error),
             }
         };
-        span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+        if let Some(started) = started {
+            span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+        }
         outcome
     }
 }
@@ -993,6 +1013,28 @@ mod tests {
                 other => panic!("{other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn a_bad_request_fails_on_first_poll_and_a_second_poll_does_not_panic() {
+        let client = Client::builder()
+            .api_key("k")
+            .base_url("http://127.0.0.1:9")
+            .build()
+            .expect("client");
+        let mut req = Request::new(&GET);
+        req.literal("/things/");
+        req.param("id", &"..");
+        let mut call = std::pin::pin!(send::<serde_json::Value>(&client, req));
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        match call.as_mut().poll(&mut cx) {
+            Poll::Ready(Err(Error::InvalidInput(e))) => assert_eq!(e.field, "id"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            call.as_mut().poll(&mut cx),
+            Poll::Ready(Err(Error::Config(_)))
+        ));
     }
 
     #[test]
