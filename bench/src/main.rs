@@ -14,7 +14,7 @@
 //! 4. decode: a generated 250-order list page into `Data<Vec<PortingOrder>>` and into
 //!    `serde_json::Value`.
 //!
-//! Environment: `BENCH_N` (20000), `BENCH_ROUND` (500), `BENCH_MEMORY_N` (10000),
+//! Environment: `BENCH_N` (60000), `BENCH_ROUND` (500), `BENCH_MEMORY_N` (10000),
 //! `BENCH_DECODE_ROUNDS` (9), `BENCH_DECODE_ITERS` (40), `BENCH_CLIENT_THREADS` (1), and
 //! `BENCH_PROFILE=ours:1` (or `hand:64`, ...) to run one side alone under a profiler, and
 //! `BENCH_CONTROL=hand` (or `ours`) for an A/A control: both sides run that same code, each
@@ -59,7 +59,7 @@ struct Config {
 impl Config {
     fn from_env() -> Result<Config, String> {
         let config = Config {
-            n: env_usize("BENCH_N", 20_000)?,
+            n: env_usize("BENCH_N", 60_000)?,
             round: env_usize("BENCH_ROUND", 500)?,
             memory_n: env_usize("BENCH_MEMORY_N", 10_000)?,
             decode_rounds: env_usize("BENCH_DECODE_ROUNDS", 9)?,
