@@ -69,12 +69,23 @@ pub(crate) fn invalid_parameter(parameter: &str, detail: &str) -> Response {
     response(422, vec![parameter_entry(parameter, detail)])
 }
 
+/// An entry for one problem in the request body, at the JSON pointer `pointer`.
+pub(crate) fn body_entry(pointer: &str, detail: &str) -> Value {
+    entry("10015", "Bad Request", detail, Some(pointer))
+}
+
+/// The entry for the required body field `name`, missing under the JSON pointer `parent`
+/// (`""` for the top of the body).
+pub(crate) fn required_entry(parent: &str, name: &str) -> Value {
+    body_entry(
+        &format!("{parent}/{name}"),
+        &format!("The '{name}' parameter is required."),
+    )
+}
+
 /// 422 for one problem in the request body, at the JSON pointer `pointer`.
 pub(crate) fn invalid_body(pointer: &str, detail: &str) -> Response {
-    response(
-        422,
-        vec![entry("10015", "Bad Request", detail, Some(pointer))],
-    )
+    response(422, vec![body_entry(pointer, detail)])
 }
 
 /// 422 for a request the resource's state does not allow (confirming a cancelled order...).

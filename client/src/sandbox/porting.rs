@@ -261,9 +261,7 @@ fn internal_error(error: &dyn std::fmt::Display) -> Response {
 
 /// Checks the body of `POST /porting_orders`, collecting every problem.
 fn validate_create(body: &Value) -> Result<NewOrders<'_>, Vec<Value>> {
-    let bad = |detail: String, pointer: &str| {
-        errors::entry("10015", "Bad Request", &detail, Some(pointer))
-    };
+    let bad = |detail: String, pointer: &str| errors::body_entry(pointer, &detail);
     let Some(object) = body.as_object() else {
         return Err(vec![bad(
             format!(
@@ -277,10 +275,7 @@ fn validate_create(body: &Value) -> Result<NewOrders<'_>, Vec<Value>> {
     let mut phone_numbers = Vec::new();
 
     match object.get("phone_numbers") {
-        None => problems.push(bad(
-            "The 'phone_numbers' parameter is required.".to_owned(),
-            "/phone_numbers",
-        )),
+        None => problems.push(errors::required_entry("", "phone_numbers")),
         Some(Value::Array(items)) if items.is_empty() => problems.push(bad(
             "You must provide at least 1 phone number.".to_owned(),
             "/phone_numbers",

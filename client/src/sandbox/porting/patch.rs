@@ -97,7 +97,7 @@ fn check_value(value: &Value, kind: Kind, pointer: &str, problems: &mut Vec<Valu
 }
 
 fn bad(pointer: &str, detail: String) -> Value {
-    errors::entry("10015", "Bad Request", &detail, Some(pointer))
+    errors::body_entry(pointer, &detail)
 }
 
 /// Merges a checked `patch` into `stored` following `fields`.

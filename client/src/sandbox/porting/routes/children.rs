@@ -43,12 +43,7 @@ pub(super) fn checked_body(
     patch::check(&body, fields, "", &mut problems);
     for name in required {
         if body.get(name).is_none_or(Value::is_null) {
-            problems.push(errors::entry(
-                "10015",
-                "Bad Request",
-                &format!("The '{name}' parameter is required."),
-                Some(&format!("/{name}")),
-            ));
+            problems.push(errors::required_entry("", name));
         }
     }
     refuse(problems)?;
@@ -129,12 +124,7 @@ pub(super) fn create_documents(ctx: &mut Ctx<'_>, id: &str) -> Response {
         patch::check(item, DOC, &at, &mut problems);
         for name in ["document_id", "document_type"] {
             if item.get(name).is_none_or(Value::is_null) {
-                problems.push(errors::entry(
-                    "10015",
-                    "Bad Request",
-                    &format!("The '{name}' parameter is required."),
-                    Some(&format!("{at}/{name}")),
-                ));
+                problems.push(errors::required_entry(&at, name));
             }
         }
     }
@@ -265,17 +255,13 @@ pub(super) fn verify_verification_codes(ctx: &mut Ctx<'_>, id: &str) -> Response
             {
                 indexes.push(index)
             }
-            (Some(_), Some(_)) => problems.push(errors::entry(
-                "10015",
-                "Bad Request",
+            (Some(_), Some(_)) => problems.push(errors::body_entry(
+                &format!("/verification_codes/{i}/code"),
                 "The code must be digits.",
-                Some(&format!("/verification_codes/{i}/code")),
             )),
-            _ => problems.push(errors::entry(
-                "10015",
-                "Bad Request",
+            _ => problems.push(errors::body_entry(
+                &format!("/verification_codes/{i}/phone_number"),
                 "No verification code was sent to this phone number.",
-                Some(&format!("/verification_codes/{i}/phone_number")),
             )),
         }
     }
@@ -368,10 +354,7 @@ pub(super) fn initiate_action_requirement(ctx: &mut Ctx<'_>, id: &str, req: &str
     ));
     for name in ["first_name", "last_name"] {
         if !body["params"][name].is_string() {
-            return errors::invalid_body(
-                &format!("/params/{name}"),
-                &format!("The '{name}' parameter is required."),
-            );
+            return errors::response(422, vec![errors::required_entry("/params", name)]);
         }
     }
     let now = ctx.now.clone();
@@ -511,12 +494,7 @@ pub(super) fn create_range(ctx: &mut Ctx<'_>, id: &str, kind: &str) -> Response 
             patch::check(&body, FIELDS, "", &mut problems);
             let activation = check_ranges(activation, &mut problems);
             if body.get("phone_number_range").is_none() {
-                problems.push(errors::entry(
-                    "10015",
-                    "Bad Request",
-                    "The 'phone_number_range' parameter is required.",
-                    Some("/phone_number_range"),
-                ));
+                problems.push(errors::required_entry("", "phone_number_range"));
             }
             try_or_answer!(refuse(problems));
             let start = body["phone_number_range"]["start_at"]
@@ -551,12 +529,7 @@ pub(super) fn create_range(ctx: &mut Ctx<'_>, id: &str, kind: &str) -> Response 
             let activation = check_ranges(activation, &mut problems);
             for name in ["porting_phone_number_id", "extension_range"] {
                 if body.get(name).is_none_or(Value::is_null) {
-                    problems.push(errors::entry(
-                        "10015",
-                        "Bad Request",
-                        &format!("The '{name}' parameter is required."),
-                        Some(&format!("/{name}")),
-                    ));
+                    problems.push(errors::required_entry("", name));
                 }
             }
             try_or_answer!(refuse(problems));
@@ -590,22 +563,18 @@ fn check_ranges(value: Option<Value>, problems: &mut Vec<Value>) -> Value {
                     .as_object()
                     .is_some_and(|m| m.contains_key("start_at") && m.contains_key("end_at"));
                 if !ok {
-                    problems.push(errors::entry(
-                        "10015",
-                        "Bad Request",
+                    problems.push(errors::body_entry(
+                        &format!("/activation_ranges/{i}"),
                         "Each activation range needs 'start_at' and 'end_at'.",
-                        Some(&format!("/activation_ranges/{i}")),
                     ));
                 }
             }
             Value::Array(items)
         }
         _ => {
-            problems.push(errors::entry(
-                "10015",
-                "Bad Request",
+            problems.push(errors::body_entry(
+                "/activation_ranges",
                 "The 'activation_ranges' parameter is required (a list).",
-                Some("/activation_ranges"),
             ));
             Value::Null
         }
@@ -666,12 +635,7 @@ pub(super) fn create_number_configurations(ctx: &mut Ctx<'_>) -> Response {
         patch::check(item, ITEM, &at, &mut problems);
         for name in ["porting_phone_number_id", "user_bundle_id"] {
             if !item[name].is_string() {
-                problems.push(errors::entry(
-                    "10015",
-                    "Bad Request",
-                    &format!("The '{name}' parameter is required."),
-                    Some(&format!("{at}/{name}")),
-                ));
+                problems.push(errors::required_entry(&at, name));
             }
         }
     }

@@ -218,8 +218,7 @@ pub(super) fn update(ctx: &mut Ctx<'_>, id: &str) -> Response {
 
 /// `requirements: [{field_value, requirement_type_id}]`, as the order stores them.
 fn check_requirements(value: &Value, problems: &mut Vec<Value>) -> Option<Vec<Value>> {
-    let bad =
-        |pointer: &str, detail: &str| errors::entry("10015", "Bad Request", detail, Some(pointer));
+    let bad = |pointer: &str, detail: &str| errors::body_entry(pointer, detail);
     let Some(items) = value.as_array() else {
         problems.push(bad("/requirements", "'requirements' must be a list."));
         return None;
@@ -415,11 +414,9 @@ fn share(ctx: &mut Ctx<'_>, id: &str) -> Response {
         .and_then(Value::as_i64)
         .unwrap_or(3600);
     if !(1..=172_800).contains(&seconds) {
-        problems.push(errors::entry(
-            "10015",
-            "Bad Request",
+        problems.push(errors::body_entry(
+            "/expires_in_seconds",
             "'expires_in_seconds' must be from 1 to 172800.",
-            Some("/expires_in_seconds"),
         ));
     }
     if let Err(response) = refuse(problems) {

@@ -214,9 +214,12 @@ fn loa_body(ctx: &Ctx<'_>) -> Result<Value, Response> {
     for (object, fields) in required {
         for field in fields {
             if !body[object][field].is_string() {
-                return Err(crate::sandbox::errors::invalid_body(
-                    &format!("/{object}/{field}"),
-                    &format!("The '{field}' parameter is required."),
+                return Err(crate::sandbox::errors::response(
+                    422,
+                    vec![crate::sandbox::errors::required_entry(
+                        &format!("/{object}"),
+                        field,
+                    )],
                 ));
             }
         }
