@@ -522,12 +522,6 @@ impl<F: Future<Output = Result<RawResponse>>, T> Future for Sending<F, T> {
     }
 }
 
-impl<F, T> fmt::Debug for Sending<F, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Sending").finish_non_exhaustive()
-    }
-}
-
 /// Prepares `request` and returns the future that sends it, retrying as the rules in
 /// [`retry`](super::retry) allow, and ends with the success response or the last error,
 /// inside one `telnyx_porting.request` span. Not generic, so every endpoint shares one copy.
