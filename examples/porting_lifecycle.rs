@@ -179,7 +179,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     let current = orders
-        .retrieve(
+        .retrieve_with(
             id,
             &RetrievePortingOrderQuery::new().include_phone_numbers(false),
         )

@@ -28,10 +28,15 @@ pub trait PortingOrders: ApiClient {
     #[endpoint(POST, "/porting_orders")]
     async fn create(&self, #[body] order: &CreatePortingOrder) -> Result<Data<Vec<PortingOrder>>>;
 
-    /// Retrieves one porting order (`GET /porting_orders/{id}`); the query can leave out the
-    /// phone numbers.
+    /// Retrieves one porting order (`GET /porting_orders/{id}`), with its first 50 phone
+    /// numbers. [`retrieve_with`](Self::retrieve_with) takes a query.
     #[endpoint(GET, "/porting_orders/{id}")]
-    async fn retrieve(
+    async fn retrieve(&self, id: PortingOrderId) -> Result<PortingOrderResponse>;
+
+    /// [`retrieve`](Self::retrieve) with a query, which can leave out the phone numbers
+    /// (`GET /porting_orders/{id}?include_phone_numbers=false`).
+    #[endpoint(GET, "/porting_orders/{id}")]
+    async fn retrieve_with(
         &self,
         id: PortingOrderId,
         #[query] query: &RetrievePortingOrderQuery,
@@ -66,9 +71,16 @@ pub trait PortingOrders: ApiClient {
     #[endpoint(GET, "/porting_orders/exception_types")]
     async fn exception_types(&self) -> Result<Data<Vec<PortingOrdersExceptionType>>>;
 
-    /// The order's letter of authorization, as a PDF (`GET /porting_orders/{id}/loa_template`).
+    /// The order's letter of authorization, as a PDF (`GET /porting_orders/{id}/loa_template`),
+    /// filled from the default LOA configuration. [`loa_template_with`](Self::loa_template_with)
+    /// takes a query.
     #[endpoint(GET, "/porting_orders/{id}/loa_template", accept = "application/pdf")]
-    async fn loa_template(
+    async fn loa_template(&self, id: PortingOrderId) -> Result<Binary>;
+
+    /// [`loa_template`](Self::loa_template) with a query, which can name the LOA
+    /// configuration to fill it from (`?loa_configuration_id=..`).
+    #[endpoint(GET, "/porting_orders/{id}/loa_template", accept = "application/pdf")]
+    async fn loa_template_with(
         &self,
         id: PortingOrderId,
         #[query] query: &LoaTemplateQuery,
