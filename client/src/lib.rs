@@ -109,7 +109,7 @@ pub use runtime::client::{
 };
 pub use runtime::error::{
     ApiError, ApiErrorDetail, ApiErrorSource, BodyTooLarge, ConfigError, DecodeError, Error,
-    InvalidInput, Result, TransportError,
+    InvalidInput, MissingField, Result, TransportError,
 };
 pub use runtime::options::RequestOptions;
 pub use runtime::paginate::{DEFAULT_MAX_PAGES, PageQuery, Pages, Paginated, paginate};
@@ -124,6 +124,15 @@ pub use runtime::validate::Validate;
 /// The date-time crate of the models' timestamps, re-exported so versions always match.
 pub use time;
 /// The UUID crate of the models' ids, re-exported so versions always match.
+///
+/// It parses, prints, compares and (de)serializes ids (`"…".parse::<Uuid>()`,
+/// [`PortingOrderId::from`](crate::models::PortingOrderId)), but **cannot make new ones**:
+/// this library builds `uuid` without its `v4` feature, so `Uuid::new_v4()` is not there.
+/// The API assigns every id itself, so the library never needs to; and `v4` would pull in
+/// `getrandom` 0.4, a second major version beside the 0.2 that `ring` (the `rustls-ring`
+/// TLS feature) depends on. To make ids
+/// in your own code (in tests, say), depend on `uuid` with `features = ["v4"]` yourself: Cargo
+/// unifies the features, and the types stay the same.
 pub use uuid;
 
 /// Declares a trait method as an HTTP endpoint.

@@ -1259,7 +1259,10 @@ async fn list_porting_order_requirements() {
         requirement.field_value.as_deref(),
         Some("9787fb5f-cbe5-4de4-b765-3303774ee9fe")
     );
-    assert_eq!(requirement.requirement_status.as_deref(), Some("approved"));
+    assert_eq!(
+        requirement.requirement_status,
+        Some(RequirementsStatus::Approved)
+    );
     assert!(requirement.requirement_type.is_some());
 }
 

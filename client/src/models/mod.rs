@@ -4,7 +4,9 @@
 //!   [`Validate`](crate::Validate)) before it is sent.
 //! - [`PortingOrder`] and the types it holds are what the API returns, wrapped in [`Data`].
 //!   Every response field is an `Option`, since the API may leave any of them out, and
-//!   nothing in a response is validated.
+//!   nothing in a response is validated. For what the API always sends, accessors return the
+//!   value itself or a [`MissingField`](crate::MissingField) naming the field:
+//!   `order.id()?`, `comment.porting_order_id()?`, `number.phone_number()?`.
 //! - String enums are *open*: each has a variant per value the spec lists plus
 //!   `Unknown(String)`, which keeps a value added to the API later, so decoding never fails
 //!   on one and re-encoding writes it back unchanged.
@@ -38,6 +40,7 @@
 //!
 //! To take a filter out again, set the public field: `query.filter = None`.
 
+mod accessors;
 mod activation_jobs;
 mod comments;
 mod common;

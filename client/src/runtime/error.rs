@@ -32,6 +32,9 @@ pub enum Error {
     BodyTooLarge(Box<BodyTooLarge>),
     /// The client was configured with a value it cannot use (a malformed base URL, say).
     Config(Box<ConfigError>),
+    /// A response lacked a field the API always sends, found when it was asked for through
+    /// an accessor such as `order.id()` (decoding itself never requires a field).
+    MissingField(Box<MissingField>),
 }
 
 impl Error {
@@ -170,6 +173,7 @@ impl fmt::Display for Error {
             Error::Decode(e) => e.fmt(f),
             Error::BodyTooLarge(e) => e.fmt(f),
             Error::Config(e) => e.fmt(f),
+            Error::MissingField(e) => e.fmt(f),
         }?;
         if self.may_have_been_applied() {
             f.write_str(
@@ -414,5 +418,43 @@ pub struct ConfigError {
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "invalid client configuration: {}", self.message)
+    }
+}
+
+/// A field the API always sends was absent from a response: what the models' accessors
+/// (`order.id()`, `comment.porting_order_id()`, ...) return instead of an `Option`. Converts
+/// into [`Error::MissingField`], so `?` works in a function returning
+/// [`Result`](crate::Result).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct MissingField {
+    /// The model, named after the spec's schema, such as `PortingOrder`.
+    pub model: &'static str,
+    /// The field, as on the wire, such as `id`.
+    pub field: &'static str,
+}
+
+impl MissingField {
+    /// The field `field` of `model` is missing.
+    pub const fn new(model: &'static str, field: &'static str) -> Self {
+        MissingField { model, field }
+    }
+}
+
+impl fmt::Display for MissingField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the response's {} has no `{}`, which the API always sends",
+            self.model, self.field
+        )
+    }
+}
+
+impl std::error::Error for MissingField {}
+
+impl From<MissingField> for Error {
+    fn from(missing: MissingField) -> Self {
+        Error::MissingField(Box::new(missing))
     }
 }
