@@ -102,6 +102,8 @@ pub mod sandbox;
 
 /// The stream trait [`Pages`] implements, re-exported so callers need no other crate.
 pub use futures_core::Stream;
+/// The HTTP method of a [raw request](Client::request), re-exported from `reqwest`.
+pub use reqwest::Method;
 pub use reqwest::StatusCode;
 pub use runtime::client::{
     API_KEY_ENV, ApiClient, BASE_URL_ENV, Client, ClientBuilder, DEFAULT_BASE_URL,
@@ -114,6 +116,7 @@ pub use runtime::error::{
 pub use runtime::options::RequestOptions;
 pub use runtime::paginate::{DEFAULT_MAX_PAGES, PageQuery, Pages, Paginated, paginate};
 pub use runtime::query::QueryError;
+pub use runtime::raw::{RAW_TEMPLATE, RawRequest};
 pub use runtime::request::{Binary, FromResponse, HeaderArg, RawResponse};
 pub use runtime::response::{RateLimit, Response};
 pub use runtime::retry::{

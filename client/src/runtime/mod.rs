@@ -4,6 +4,7 @@ pub mod error;
 pub mod options;
 pub mod paginate;
 pub mod query;
+pub mod raw;
 pub mod request;
 pub mod response;
 pub mod retry;

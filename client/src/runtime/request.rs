@@ -131,6 +131,25 @@ impl Request {
         }
     }
 
+    /// Starts a request whose path is made at run time, for the raw escape hatch
+    /// (`runtime/raw.rs`), which has checked `path`.
+    pub(crate) fn with_path(endpoint: &'static Endpoint, path: String) -> Self {
+        Request {
+            path: Cow::Owned(path),
+            ..Request::new(endpoint)
+        }
+    }
+
+    /// The same request for another endpoint (the raw escape hatch: its idempotency setting).
+    pub(crate) fn for_endpoint(self, endpoint: &'static Endpoint) -> Self {
+        Request { endpoint, ..self }
+    }
+
+    /// Adds a header whose name is known only at run time (the raw escape hatch).
+    pub(crate) fn push_header(&mut self, name: HeaderName, value: HeaderValue) {
+        self.headers.push((name, value));
+    }
+
     fn fail(&mut self, error: Error) {
         if self.error.is_none() {
             self.error = Some(error);
