@@ -1,22 +1,84 @@
 //! A typed, declarative client for the Telnyx number-porting API: moving phone numbers from
 //! another carrier to Telnyx.
 //!
-//! ```no_run
-//! use telnyx_porting::prelude::*;
-//! use telnyx_porting::models::CreatePortingOrder;
+//! A whole program: create a porting order, fill it in, submit it, list every order, and
+//! tell an API refusal from other failures.
 //!
-//! # async fn run() -> telnyx_porting::Result<()> {
-//! // TELNYX_API_KEY (and optionally TELNYX_BASE_URL) from the environment.
-//! let client = telnyx_porting::Client::from_env()?;
-//! let order = CreatePortingOrder::new(["+13035550000", "+13035550001"])
-//!     .customer_reference("Acct 123abc");
-//! // One request may become several orders: `data` is a list.
-//! let created = client.porting_orders().create(&order).await?;
-//! for order in &created.data {
-//!     println!("created {:?}", order.id);
+//! ```no_run
+//! use telnyx_porting::models::{
+//!     CreatePortingOrder, ListPortingOrdersQuery, UpdatePortingOrder, UpdatePortingOrderEndUser,
+//!     UpdatePortingOrderEndUserAdmin,
+//! };
+//! use telnyx_porting::prelude::*;
+//! use telnyx_porting::{Error, paginate};
+//!
+//! #[tokio::main]
+//! async fn main() -> telnyx_porting::Result<()> {
+//!     // TELNYX_API_KEY (and TELNYX_BASE_URL, when set) from the environment.
+//!     let client = telnyx_porting::Client::from_env()?;
+//!     let orders = client.porting_orders();
+//!
+//!     // Create. One request may become several orders (split by country, carrier, ...).
+//!     let request = CreatePortingOrder::new(["+13035550000", "+13035550001"])
+//!         .customer_reference("Acct 42");
+//!     let created = orders.create(&request).await?;
+//!
+//!     for order in &created.data {
+//!         // The API always sends an id; `id()` says which field was missing if it did not.
+//!         let id = order.id()?;
+//!
+//!         // Update: only the fields set here change.
+//!         let changes = UpdatePortingOrder::new().end_user(
+//!             UpdatePortingOrderEndUser::new().admin(
+//!                 UpdatePortingOrderEndUserAdmin::new()
+//!                     .entity_name("Acme Corp")
+//!                     .auth_person_name("Jane Doe")
+//!                     .billing_phone_number("+13035550000"),
+//!             ),
+//!         );
+//!         orders.update(id, &changes).await?;
+//!
+//!         // Confirm (submit), matching on what can go wrong.
+//!         match orders.actions().confirm(id).await {
+//!             Ok(confirmed) => println!("{id}: {:?}", confirmed.status_value()),
+//!             // The API refused. Its Display holds the status, every `errors[]` entry
+//!             // and the request id: no need to print `request_id()` as well.
+//!             Err(Error::Api(refusal)) if refusal.status.as_u16() == 422 => {
+//!                 eprintln!("{id} not submitted: {refusal}");
+//!                 for detail in &refusal.errors {
+//!                     if let Some(field) = detail.source.as_ref().and_then(|s| s.pointer.as_deref()) {
+//!                         eprintln!("  to fix: {field}");
+//!                     }
+//!                 }
+//!             }
+//!             // Refused before sending (a bad value in what we built); nothing was sent.
+//!             Err(Error::InvalidInput(bad)) => eprintln!("{id}: {bad}"),
+//!             // A timeout after a POST may still have reached the server: check first.
+//!             Err(e) if e.may_have_been_applied() => eprintln!("{id}: unknown outcome: {e}"),
+//!             Err(e) => return Err(e),
+//!         }
+//!     }
+//!
+//!     // List all: every page, fetched lazily as the stream is read.
+//!     let query = ListPortingOrdersQuery::new()
+//!         .page_size(250)
+//!         .filter_customer_reference("Acct 42");
+//!     let all = paginate(query, |q| {
+//!         let client = client.clone();
+//!         async move { client.porting_orders().list(&q).await }
+//!     })
+//!     .collect_all()
+//!     .await?;
+//!     println!("{} orders for Acct 42", all.len());
+//!     Ok(())
 //! }
-//! # Ok(()) }
 //! ```
+//!
+//! Offline, the `sandbox` feature's `Sandbox` runs the same program against a local server
+//! that answers like the API: `let sandbox = Sandbox::start().await?;` and
+//! `sandbox.client()?` instead of `from_env()`. For an endpoint this crate does not declare,
+//! [`Client::request`] sends a raw request through the same machinery; or declare it with
+//! [`endpoint`] in your own crate (below).
 //!
 //! # Layout
 //!
@@ -24,7 +86,11 @@
 //! - [`api`] declares the endpoints as traits (`PortingOrders`, …) with [`endpoint`];
 //!   [`prelude`] brings them into scope.
 //! - [`models`] holds the request and response types, named after the spec's schemas.
-//! - [`Error`] is the one error type; see its variants and helpers.
+//! - [`Error`] is the one error type; see its variants and helpers. An API error's `Display`
+//!   already ends with `(request id …)` when the API sent one.
+//! - Response models keep every field an `Option` (decoding never fails on a missing one);
+//!   accessors such as `order.id()` return what the API always sends, or a [`MissingField`].
+//! - [`Client::request`] is the escape hatch for endpoints not declared here.
 //! - `sandbox` (feature `sandbox`) is a local server that answers like the API, for offline
 //!   runs and tests.
 //!

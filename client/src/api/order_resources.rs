@@ -20,6 +20,13 @@ use crate::models::{
 use crate::{ApiClient, Result, endpoint};
 
 /// Moving an order through its lifecycle: `client.porting_orders().actions()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PortingOrderActions: ApiClient {
     /// Submits a draft order (`POST /porting_orders/{id}/actions/confirm`).
     #[endpoint(POST, "/porting_orders/{id}/actions/confirm")]
@@ -50,6 +57,13 @@ handle! {
 }
 
 /// Comments on an order: `client.porting_orders().comments()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait Comments: ApiClient {
     /// One page of the order's comments (`GET /porting_orders/{id}/comments`).
     #[endpoint(GET, "/porting_orders/{id}/comments")]
@@ -74,6 +88,13 @@ handle! {
 }
 
 /// Extra documents of an order: `client.porting_orders().additional_documents()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait AdditionalDocuments: ApiClient {
     /// One page of the order's additional documents
     /// (`GET /porting_orders/{id}/additional_documents`).
@@ -107,6 +128,13 @@ handle! {
 }
 
 /// Verification codes: `client.porting_orders().verification_codes()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait VerificationCodes: ApiClient {
     /// One page of the order's verification codes
     /// (`GET /porting_orders/{id}/verification_codes`).
@@ -141,6 +169,13 @@ handle! {
 }
 
 /// Activation jobs: `client.porting_orders().activation_jobs()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait ActivationJobs: ApiClient {
     /// One page of the order's activation jobs (`GET /porting_orders/{id}/activation_jobs`).
     #[endpoint(GET, "/porting_orders/{id}/activation_jobs")]
@@ -176,6 +211,13 @@ handle! {
 }
 
 /// Action requirements: `client.porting_orders().action_requirements()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait ActionRequirements: ApiClient {
     /// One page of the order's action requirements
     /// (`GET /porting_orders/{porting_order_id}/action_requirements`).
@@ -206,6 +248,13 @@ handle! {
 }
 
 /// Associated numbers of partial ports: `client.porting_orders().associated_phone_numbers()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait AssociatedPhoneNumbers: ApiClient {
     /// One page of the order's associated numbers
     /// (`GET /porting_orders/{porting_order_id}/associated_phone_numbers`).
@@ -245,6 +294,13 @@ handle! {
 }
 
 /// Number blocks: `client.porting_orders().phone_number_blocks()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PhoneNumberBlocks: ApiClient {
     /// One page of the order's number blocks
     /// (`GET /porting_orders/{porting_order_id}/phone_number_blocks`).
@@ -279,6 +335,13 @@ handle! {
 }
 
 /// Extension ranges: `client.porting_orders().phone_number_extensions()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PhoneNumberExtensions: ApiClient {
     /// One page of the order's extension ranges
     /// (`GET /porting_orders/{porting_order_id}/phone_number_extensions`).
@@ -319,6 +382,13 @@ handle! {
 
 /// Bundle configurations of porting numbers:
 /// `client.porting_orders().phone_number_configurations()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PhoneNumberConfigurations: ApiClient {
     /// One page of configurations (`GET /porting_orders/phone_number_configurations`).
     #[endpoint(GET, "/porting_orders/phone_number_configurations")]

@@ -11,6 +11,13 @@ use crate::models::{
 use crate::{ApiClient, Binary, Result, endpoint};
 
 /// The `/porting` resources that are not tied to one order: `client.porting()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait Porting: ApiClient {
     /// The UK carriers numbers can be ported from (`GET /porting/uk_carriers`).
     #[endpoint(GET, "/porting/uk_carriers")]
@@ -41,6 +48,13 @@ impl<'a> PortingApi<'a> {
 }
 
 /// What happened to porting orders: `client.porting().events()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PortingEvents: ApiClient {
     /// One page of events (`GET /porting/events`).
     #[endpoint(GET, "/porting/events")]
@@ -61,6 +75,13 @@ handle! {
 }
 
 /// CSV exports of porting orders: `client.porting().reports()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PortingReports: ApiClient {
     /// One page of reports (`GET /porting/reports`).
     #[endpoint(GET, "/porting/reports")]
@@ -81,6 +102,13 @@ handle! {
 }
 
 /// How letters of authorization look: `client.porting().loa_configurations()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait LoaConfigurations: ApiClient {
     /// One page of LOA configurations (`GET /porting/loa_configurations`).
     #[endpoint(GET, "/porting/loa_configurations")]

@@ -15,6 +15,13 @@ use crate::models::{
 use crate::{ApiClient, Binary, Result, endpoint};
 
 /// Porting orders: create, read, change, list and delete them, plus the order-level look-ups.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PortingOrders: ApiClient {
     /// Creates a porting order for the given numbers (`POST /porting_orders`).
     ///

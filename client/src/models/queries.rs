@@ -76,6 +76,10 @@ impl PageParams {
 
 impl Validate for PageParams {
     /// `page[number]` must be at least 1 and `page[size]` between 1 and 250.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] naming `page[number]` or `page[size]` and the value.
     fn validate(&self) -> Result<()> {
         if let Some(number) = self.number
             && number < 1
@@ -205,6 +209,10 @@ macro_rules! list_query {
 
         impl Validate for $name {
             /// Checks the page: `page[number]` at least 1, `page[size]` 1 to 250.
+            ///
+            /// # Errors
+            ///
+            /// [`Error::InvalidInput`] naming `page[number]` or `page[size]` and the value.
             fn validate(&self) -> Result<()> {
                 match &self.page {
                     Some(page) => page.validate(),

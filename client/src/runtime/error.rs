@@ -18,7 +18,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
-    /// The API answered with a status outside `2xx`.
+    /// The API answered with a status outside `2xx`. Its `Display` holds the status, each
+    /// `errors[]` entry and, at the end, `(request id …)` when the API sent one: print the
+    /// error alone, not with [`request_id`](Error::request_id) again.
     Api(Box<ApiError>),
     /// Client-side validation rejected a value before anything was sent.
     InvalidInput(Box<InvalidInput>),
@@ -204,7 +206,8 @@ pub struct ApiError {
     pub status: StatusCode,
     /// The parsed Telnyx `errors[]` list; empty when the body held none.
     pub errors: Vec<ApiErrorDetail>,
-    /// The `x-request-id` response header, when present.
+    /// The `x-request-id` response header, when present. `Display` already ends with it, as
+    /// `(request id …)`.
     pub request_id: Option<String>,
     /// The start of the body when it was not a Telnyx error document (an HTML error page, say);
     /// at most a few hundred characters.
