@@ -35,4 +35,4 @@ mod mock;
 mod porting;
 
 pub use mock::{MockResponse, MockServer, RecordedRequest};
-pub use porting::{SANDBOX_API_KEY, Sandbox};
+pub use porting::{RequestLog, SANDBOX_API_KEY, Sandbox, SandboxBuilder};
