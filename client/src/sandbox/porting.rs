@@ -9,6 +9,8 @@ mod routes;
 mod store;
 mod table;
 #[cfg(test)]
+mod tests_builder;
+#[cfg(test)]
 mod tests_stateful;
 
 use std::fmt;
