@@ -4,7 +4,9 @@
 
 mod children;
 mod create;
+mod lookups;
 mod orders;
+mod ranges;
 mod top;
 
 pub(crate) use create::is_e164;
@@ -64,17 +66,17 @@ pub(crate) const ROUTES: &[Route] = &[
     route("GET", "/porting_orders", orders::list),
     route("POST", "/porting_orders", create::create),
     route("GET", "/porting_orders/exception_types", |_, _| {
-        orders::exception_types()
+        lookups::exception_types()
     }),
     route(
         "GET",
         "/porting_orders/phone_number_configurations",
-        |c, _| children::list_number_configurations(c),
+        |c, _| ranges::list_number_configurations(c),
     ),
     route(
         "POST",
         "/porting_orders/phone_number_configurations",
-        |c, _| children::create_number_configurations(c),
+        |c, _| ranges::create_number_configurations(c),
     ),
     route("GET", "/porting_orders/{id}", |c, p| {
         orders::retrieve(c, p.id())
@@ -99,16 +101,16 @@ pub(crate) const ROUTES: &[Route] = &[
     }),
     // Order-level look-ups.
     route("GET", "/porting_orders/{id}/allowed_foc_windows", |c, p| {
-        orders::foc_windows(c, p.id())
+        lookups::foc_windows(c, p.id())
     }),
     route("GET", "/porting_orders/{id}/requirements", |c, p| {
-        orders::requirements(c, p.id())
+        lookups::requirements(c, p.id())
     }),
     route("GET", "/porting_orders/{id}/sub_request", |c, p| {
-        orders::sub_request(c, p.id())
+        lookups::sub_request(c, p.id())
     }),
     route("GET", "/porting_orders/{id}/loa_template", |c, p| {
-        orders::loa_template(c, p.id())
+        lookups::loa_template(c, p.id())
     }),
     // Records attached to an order.
     route("GET", "/porting_orders/{id}/comments", |c, p| {
@@ -169,45 +171,45 @@ pub(crate) const ROUTES: &[Route] = &[
     route(
         "GET",
         "/porting_orders/{id}/associated_phone_numbers",
-        |c, p| children::list_ranges(c, p.id(), children::Range::Associated),
+        |c, p| ranges::list_ranges(c, p.id(), ranges::Range::Associated),
     ),
     route(
         "POST",
         "/porting_orders/{id}/associated_phone_numbers",
-        |c, p| children::create_range(c, p.id(), children::Range::Associated),
+        |c, p| ranges::create_range(c, p.id(), ranges::Range::Associated),
     ),
     route(
         "DELETE",
         "/porting_orders/{id}/associated_phone_numbers/{id}",
-        |c, p| children::delete_range(c, p.id(), children::Range::Associated, p.child()),
+        |c, p| ranges::delete_range(c, p.id(), ranges::Range::Associated, p.child()),
     ),
     route("GET", "/porting_orders/{id}/phone_number_blocks", |c, p| {
-        children::list_ranges(c, p.id(), children::Range::Blocks)
+        ranges::list_ranges(c, p.id(), ranges::Range::Blocks)
     }),
     route(
         "POST",
         "/porting_orders/{id}/phone_number_blocks",
-        |c, p| children::create_range(c, p.id(), children::Range::Blocks),
+        |c, p| ranges::create_range(c, p.id(), ranges::Range::Blocks),
     ),
     route(
         "DELETE",
         "/porting_orders/{id}/phone_number_blocks/{id}",
-        |c, p| children::delete_range(c, p.id(), children::Range::Blocks, p.child()),
+        |c, p| ranges::delete_range(c, p.id(), ranges::Range::Blocks, p.child()),
     ),
     route(
         "GET",
         "/porting_orders/{id}/phone_number_extensions",
-        |c, p| children::list_ranges(c, p.id(), children::Range::Extensions),
+        |c, p| ranges::list_ranges(c, p.id(), ranges::Range::Extensions),
     ),
     route(
         "POST",
         "/porting_orders/{id}/phone_number_extensions",
-        |c, p| children::create_range(c, p.id(), children::Range::Extensions),
+        |c, p| ranges::create_range(c, p.id(), ranges::Range::Extensions),
     ),
     route(
         "DELETE",
         "/porting_orders/{id}/phone_number_extensions/{id}",
-        |c, p| children::delete_range(c, p.id(), children::Range::Extensions, p.child()),
+        |c, p| ranges::delete_range(c, p.id(), ranges::Range::Extensions, p.child()),
     ),
     // Everything else under /porting and the top level.
     route("GET", "/porting_phone_numbers", |c, _| {
