@@ -217,17 +217,15 @@ impl<'s> Order<'s> {
     /// [`Order::Field`] order. Missing values sort last; ties keep creation order.
     pub(crate) fn arrange<'a, T>(
         self,
-        items: impl DoubleEndedIterator<Item = &'a T>,
+        items: impl DoubleEndedIterator<Item = &'a T> + 'a,
         key: impl Fn(&T, &str) -> Option<OffsetDateTime>,
     ) -> Box<dyn Iterator<Item = &'a T> + 'a>
     where
         T: 'a,
     {
         match self {
-            Order::Created { descending: false } => Box::new(items.collect::<Vec<_>>().into_iter()),
-            Order::Created { descending: true } => {
-                Box::new(items.rev().collect::<Vec<_>>().into_iter())
-            }
+            Order::Created { descending: false } => Box::new(items),
+            Order::Created { descending: true } => Box::new(items.rev()),
             Order::Field { field, descending } => {
                 let mut keyed: Vec<(Option<OffsetDateTime>, &'a T)> =
                     items.map(|item| (key(item, field), item)).collect();
