@@ -15,10 +15,11 @@ pub(crate) trait Record {
 }
 
 /// Records in creation order, at most `cap` of them: inserting beyond the cap drops the
-/// oldest in O(1) (a ring buffer). Look-ups by id are O(log n) (a hash map to a sequence
-/// number, then a binary search, since removals shift positions); the records of one order are
-/// found through their own index, in creation order. Removing a record from the middle moves
-/// the shorter side of the ring buffer (rare: deletes only).
+/// oldest in O(1) (a ring buffer). Look-ups by id go through a hash map to the record's
+/// sequence number, whose place in the buffer is known in O(1) until a removal from the middle
+/// shifts it (then a binary search finds it); the records of one order are found through
+/// their own index, in creation order. Removing a record from the middle moves the shorter
+/// side of the ring buffer (rare: deletes only).
 #[derive(Debug)]
 pub(crate) struct Table<T> {
     entries: VecDeque<(u64, T)>,
@@ -81,7 +82,14 @@ impl<T: Record> Table<T> {
         }
     }
 
+    /// Where the record `seq` is: `seq - first` unless a removal shifted it, else a binary
+    /// search (sequence numbers only grow along the buffer).
     fn position(&self, seq: u64) -> Option<usize> {
+        let first = self.entries.front()?.0;
+        let guess = usize::try_from(seq.checked_sub(first)?).ok()?;
+        if self.entries.get(guess).is_some_and(|(s, _)| *s == seq) {
+            return Some(guess);
+        }
         self.entries.binary_search_by_key(&seq, |(s, _)| *s).ok()
     }
 
