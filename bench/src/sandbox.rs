@@ -6,9 +6,9 @@
 //! started with `Sandbox::start()` and driven over loopback by a lean raw-TCP HTTP/1.1 client
 //! (keep-alive, `BENCH_SANDBOX_CONNECTIONS` connections, 16 by default) in this process.
 //!
-//! Then, in `BENCH_SANDBOX_ROUNDS` rounds (7) that alternate which sandbox goes first,
-//! `BENCH_SANDBOX_CREATES` creates (3000) and `BENCH_SANDBOX_RETRIEVES` retrieves (6000) on
-//! each; the ratios full/empty are the medians of the per-round ratios. The full sandbox stays
+//! Then, in `BENCH_SANDBOX_ROUNDS` rounds (15), `BENCH_SANDBOX_CREATES` creates (2000) on
+//! each sandbox back to back, then `BENCH_SANDBOX_RETRIEVES` retrieves (4000) on each, which
+//! one goes first alternating; the ratios full/empty are the medians of the per-round ratios. The full sandbox stays
 //! at its cap during the rounds (each create drops the oldest order). Then one list page
 //! (`page[size]=20&page[number]=3`, without a filter and with a `filter[customer_reference]`
 //! that matches none) is timed `BENCH_SANDBOX_LIST_REPEATS` times (9) on the full sandbox.
@@ -155,9 +155,9 @@ impl Settings {
         let settings = Settings {
             orders: env_usize("BENCH_SANDBOX_ORDERS", 100_000)?,
             connections: env_usize("BENCH_SANDBOX_CONNECTIONS", 16)?,
-            rounds: env_usize("BENCH_SANDBOX_ROUNDS", 7)?,
-            creates: env_usize("BENCH_SANDBOX_CREATES", 3_000)?,
-            retrieves: env_usize("BENCH_SANDBOX_RETRIEVES", 6_000)?,
+            rounds: env_usize("BENCH_SANDBOX_ROUNDS", 15)?,
+            creates: env_usize("BENCH_SANDBOX_CREATES", 2_000)?,
+            retrieves: env_usize("BENCH_SANDBOX_RETRIEVES", 4_000)?,
             list_repeats: env_usize("BENCH_SANDBOX_LIST_REPEATS", 9)?,
         };
         if settings.orders < 100
@@ -187,6 +187,7 @@ pub fn stage(runtime: &tokio::runtime::Runtime) -> Result<(), String> {
     line("sandbox_orders_held_full", settings.orders);
     line("sandbox_connections", settings.connections);
     line("sandbox_rss_empty_mb", mb(rss_empty_kb));
+    line("sandbox_load_average_at_start", crate::load_average());
 
     runtime.block_on(async {
         // Fill the full one; keep ids from its newer half, which the rounds do not evict.
@@ -239,17 +240,23 @@ pub fn stage(runtime: &tokio::runtime::Runtime) -> Result<(), String> {
             return Err("no order ids came back from the creates".to_owned());
         }
 
+        // Each figure is taken on both sandboxes back to back, the first one alternating, so
+        // that a change in the machine's load hits both.
         let (mut creates, mut retrieves) = (Rates::default(), Rates::default());
         for round in 0..settings.rounds {
             let order = if round % 2 == 0 { [false, true] } else { [true, false] };
+            for is_full in order {
+                let addr = if is_full { full.addr } else { empty.addr };
+                let c = drive(addr, settings.connections, settings.creates, 201, numbers.creates(), None)
+                    .await?;
+                creates.push(is_full, settings.creates, c);
+            }
             for is_full in order {
                 let (addr, ids) = if is_full {
                     (full.addr, &full_ids)
                 } else {
                     (empty.addr, &empty_ids)
                 };
-                let c = drive(addr, settings.connections, settings.creates, 201, numbers.creates(), None)
-                    .await?;
                 let r = drive(
                     addr,
                     settings.connections,
@@ -259,7 +266,6 @@ pub fn stage(runtime: &tokio::runtime::Runtime) -> Result<(), String> {
                     None,
                 )
                 .await?;
-                creates.push(is_full, settings.creates, c);
                 retrieves.push(is_full, settings.retrieves, r);
             }
         }
