@@ -1,7 +1,9 @@
 //! [`Sandbox`]: a local stand-in for the Telnyx porting API, and its [`SandboxBuilder`].
 
 mod builder;
+mod clock;
 mod ctx;
+mod ids;
 mod order;
 mod patch;
 mod query;
@@ -19,7 +21,8 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Instant;
 
 pub use self::builder::{RequestLog, SandboxBuilder};
-use self::ctx::{Ctx, IdSource};
+use self::ctx::Ctx;
+use self::ids::IdSource;
 use self::store::Store;
 use super::errors;
 use super::http::{Handler, HttpServer, Request, Response};

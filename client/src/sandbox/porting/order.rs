@@ -14,7 +14,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::ctx::{IdSource, format_time, parse_time};
+use super::clock::{format_time, parse_time};
+use super::ids::IdSource;
 use super::table::Record;
 
 /// The `user_id` of every order the sandbox creates.

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::ctx::parse_time;
+use super::clock::parse_time;
 use crate::sandbox::errors;
 
 /// What one field of a body may hold.

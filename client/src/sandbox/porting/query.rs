@@ -5,7 +5,7 @@ use serde::Serialize;
 use serde_json::Value;
 use time::OffsetDateTime;
 
-use super::ctx::parse_time;
+use super::clock::parse_time;
 use crate::sandbox::errors;
 use crate::sandbox::http::Response;
 

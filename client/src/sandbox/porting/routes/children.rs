@@ -4,7 +4,8 @@
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use super::super::ctx::{Ctx, format_time, parse_time};
+use super::super::clock::{format_time, parse_time};
+use super::super::ctx::Ctx;
 use super::super::patch::{self, Fields, Kind};
 use super::super::query::{Filter, Filters, Match, Order as Sort, time_at};
 use super::super::store::{Child, Store};

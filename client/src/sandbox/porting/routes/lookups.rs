@@ -3,7 +3,8 @@
 
 use serde_json::{Value, json};
 
-use super::super::ctx::{Ctx, format_time, parse_time};
+use super::super::clock::{format_time, parse_time};
+use super::super::ctx::Ctx;
 use super::{data, order_id, order_not_found, pdf, record_id, try_or_answer};
 use crate::sandbox::http::Response;
 

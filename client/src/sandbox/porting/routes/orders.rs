@@ -5,7 +5,8 @@ use serde_json::{Value, json};
 use time::Duration;
 use uuid::Uuid;
 
-use super::super::ctx::{Ctx, format_time, parse_time};
+use super::super::clock::{format_time, parse_time};
+use super::super::ctx::Ctx;
 use super::super::order::{Order, Requirement, Status};
 use super::super::patch::{self, Fields, Kind};
 use super::super::query::{Match, Order as Sort};
