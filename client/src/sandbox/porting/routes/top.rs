@@ -56,10 +56,11 @@ pub(crate) const FICTIONAL_REASON: &str =
 /// Whether `number` (+E.164) is a NANP number in 555-0100..555-0199, the range reserved for
 /// fiction: `+1NPA5550100` to `+1NPA5550199`.
 fn is_fictional(number: &str) -> bool {
-    number.len() == 12
-        && number.starts_with("+1")
-        && number[5..].starts_with("55501")
-        && number[10..].bytes().all(|b| b.is_ascii_digit())
+    let bytes = number.as_bytes();
+    bytes.len() == 12
+        && bytes.starts_with(b"+1")
+        && bytes[5..10] == *b"55501"
+        && bytes[2..].iter().all(u8::is_ascii_digit)
 }
 
 /// `POST /portability_checks`: valid +E.164 numbers are portable (NANP ones fast-portable),
