@@ -12,7 +12,10 @@
 //!    which side goes first, so that a change in the machine's load hits both sides; the
 //!    ratio is the median of the per-round ratios a/b;
 //! 4. decode: a generated 250-order list page into `Data<Vec<PortingOrder>>` and into
-//!    `serde_json::Value`.
+//!    `serde_json::Value`;
+//! 5. the sandbox: creates, retrieves and list pages against a nearly empty and a full
+//!    sandbox, each in a child process, and their memory (see `sandbox.rs`;
+//!    `BENCH_SANDBOX_ONLY=1` runs this stage alone).
 //!
 //! Environment: `BENCH_N` (60000), `BENCH_ROUND` (500), `BENCH_MEMORY_N` (10000),
 //! `BENCH_DECODE_ROUNDS` (9), `BENCH_DECODE_ITERS` (40), `BENCH_CLIENT_THREADS` (1), and
@@ -23,6 +26,7 @@
 
 mod cpu;
 mod page;
+mod sandbox;
 mod server;
 
 use std::hint::black_box;
@@ -110,6 +114,9 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
+    if let Some(result) = sandbox::child() {
+        return result;
+    }
     let config = Config::from_env()?;
     let server = Server::start().map_err(|e| format!("cannot start the server: {e}"))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -120,6 +127,9 @@ fn run() -> Result<(), String> {
 
     if let Ok(side) = std::env::var(MEMORY_CHILD_ENV) {
         return runtime.block_on(memory_child(&server, &side, config.memory_n));
+    }
+    if std::env::var_os("BENCH_SANDBOX_ONLY").is_some() {
+        return sandbox::stage(&runtime);
     }
     if let Ok(spec) = std::env::var("BENCH_PROFILE") {
         return runtime.block_on(profile_one(&server, &spec, config.n));
@@ -142,6 +152,7 @@ fn run() -> Result<(), String> {
         throughput(&sides, &config).await
     })?;
     decode(&config)?;
+    sandbox::stage(&runtime)?;
 
     line("peak_rss_end_of_run_mb", mb(status_kb("VmHWM")));
     line("load_average_at_end", load_average());
