@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 use uuid::Uuid;
 
+use super::event::Event;
 use super::order::Order;
 use super::table::{Record, Table};
 
@@ -41,24 +42,6 @@ pub(crate) struct Item {
 impl Record for Item {
     fn id(&self) -> Uuid {
         self.id
-    }
-}
-
-/// A porting event (`porting_order.status_changed`, `porting_order.deleted`...): found by its
-/// id, and listed per order. `value` is the event as `GET /porting/events/{id}` shows it.
-#[derive(Debug, Clone)]
-pub(crate) struct Event {
-    pub(crate) id: Uuid,
-    pub(crate) order_id: Uuid,
-    pub(crate) value: Value,
-}
-
-impl Record for Event {
-    fn id(&self) -> Uuid {
-        self.id
-    }
-    fn order_id(&self) -> Option<Uuid> {
-        Some(self.order_id)
     }
 }
 

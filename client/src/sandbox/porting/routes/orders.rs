@@ -7,10 +7,12 @@ use uuid::Uuid;
 
 use super::super::clock::{format_time, parse_time};
 use super::super::ctx::Ctx;
+use super::super::event::{Event, EventKind};
+use super::super::order::Stamp;
 use super::super::order::{Order, Requirement, Status};
 use super::super::patch::{self, Fields, Kind};
 use super::super::query::{Match, Order as Sort};
-use super::super::store::{Child, Event};
+use super::super::store::Child;
 use super::{Params, data, json_body, order_id, order_not_found, refuse, try_or_answer};
 use crate::sandbox::errors;
 use crate::sandbox::http::Response;
@@ -309,27 +311,14 @@ pub(super) fn delete(ctx: &mut Ctx<'_>, id: &str) -> Response {
         ));
     }
     if let Some(order) = store.remove_order(&key) {
-        let event_id = ctx.ids.new_uuid();
-        let value = json!({
-            "available_notification_methods": ["email", "webhook"],
-            "created_at": ctx.now,
-            "event_type": "porting_order.deleted",
-            "id": event_id,
-            "payload": {
-                "created_at": order.created_at,
-                "customer_reference": order.customer_reference.as_deref().unwrap_or_default(),
-                "deleted_at": ctx.now,
-                "id": id,
-                "record_type": "porting_event",
-                "updated_at": ctx.now,
-            },
-            "payload_status": "created",
-            "porting_order_id": id,
-        });
         store.events.insert(Event {
-            id: event_id,
+            id: ctx.ids.new_uuid(),
             order_id: key,
-            value,
+            created_at: Stamp::parse(&ctx.now),
+            kind: EventKind::Deleted {
+                order_created_at: order.created_at,
+                customer_reference: order.customer_reference,
+            },
         });
     }
     Response::new(204)
@@ -386,41 +375,21 @@ fn set_status(ctx: &mut Ctx<'_>, key: Uuid, status: Status) -> Response {
         return errors::not_found("The porting order went away.");
     };
     order.set_status(status);
-    order.updated_at = super::super::order::Stamp::parse(&ctx.now);
+    order.updated_at = Stamp::parse(&ctx.now);
     if status == Status::InProcess && order.support_key.is_none() {
         order.support_key = Some(ctx.ids.support_key().into());
     }
     let order = order.clone();
-    let mut payload = json!({
-        "id": order.id,
-        "status": order.status,
-        "updated_at": ctx.now,
-    });
-    for (name, value) in [
-        ("customer_reference", &order.customer_reference),
-        ("support_key", &order.support_key),
-        ("webhook_url", &order.webhook_url),
-    ] {
-        if let Some(value) = value {
-            payload[name] = Value::from(&**value);
-        }
-    }
-    let event_id = ctx.ids.new_uuid();
-    let value = json!({
-        "available_notification_methods": ["email", "webhook"],
-        "created_at": ctx.now,
-        "event_type": "porting_order.status_changed",
-        "id": event_id,
-        "payload": payload,
-        "payload_status": "created",
-        "porting_order_id": order.id,
-        "record_type": "porting_event",
-        "updated_at": ctx.now,
-    });
     store.events.insert(Event {
-        id: event_id,
+        id: ctx.ids.new_uuid(),
         order_id: key,
-        value,
+        created_at: order.updated_at,
+        kind: EventKind::StatusChanged {
+            status,
+            customer_reference: order.customer_reference.clone(),
+            support_key: order.support_key.clone(),
+            webhook_url: order.webhook_url.clone(),
+        },
     });
     ctx.store.unlock();
     order_document(&order, true)

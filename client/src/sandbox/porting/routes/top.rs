@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use super::super::ctx::Ctx;
+use super::super::event::Event;
 use super::super::order::{Number, SANDBOX_USER_ID};
 use super::super::patch::{self, Fields, Kind};
 use super::super::query::{Filter, Filters, Match};
@@ -102,38 +103,38 @@ pub(super) fn portability_checks(ctx: &mut Ctx<'_>) -> Response {
 /// only that order's events, found through the order index.
 pub(super) fn list_events(ctx: &mut Ctx<'_>) -> Response {
     let page = try_or_answer!(ctx.query.page());
-    const FILTERS: &[Filter] = &[
-        ("filter[type]", "/event_type", Match::Eq),
-        ("filter[porting_order_id]", "/porting_order_id", Match::Eq),
-        ("filter[created_at][gte]", "/created_at", Match::AtOrAfter),
-        ("filter[created_at][lte]", "/created_at", Match::AtOrBefore),
-    ];
-    let filters = Filters::new(&ctx.query, FILTERS);
-    let orders = ctx.query.all("filter[porting_order_id]");
+    let types = ctx.query.all("filter[type]");
+    // A value that is not a UUID names no order.
+    let orders: Vec<Option<Uuid>> = ctx
+        .query
+        .all("filter[porting_order_id]")
+        .iter()
+        .map(|o| Uuid::try_parse(o).ok())
+        .collect();
+    let after = ctx.query.all("filter[created_at][gte]");
+    let before = ctx.query.all("filter[created_at][lte]");
+    let passes = |e: &&Event| {
+        let at = || e.created_at.to_string();
+        (types.is_empty() || types.contains(&e.kind.event_type()))
+            && (orders.is_empty() || orders.contains(&Some(e.order_id)))
+            && (after.is_empty() || after.iter().any(|w| Match::AtOrAfter.test(&at(), w)))
+            && (before.is_empty() || before.iter().any(|w| Match::AtOrBefore.test(&at(), w)))
+    };
     let events = &ctx.store.get().events;
     let (found, total) = match orders.as_slice() {
-        [one] => match Uuid::try_parse(one) {
-            Ok(order) => page.cut(
-                events
-                    .of_order(&order)
-                    .rev()
-                    .filter(|e| filters.pass(&e.value)),
-            ),
-            Err(_) => (Vec::new(), 0),
-        },
-        _ => page.cut(events.iter().rev().filter(|e| filters.pass(&e.value))),
+        [Some(order)] => page.cut(events.of_order(order).rev().filter(passes)),
+        _ => page.cut(events.iter().rev().filter(passes)),
     };
-    let found: Vec<Value> = found.into_iter().map(|e| e.value.clone()).collect();
+    let found: Vec<Event> = found.into_iter().cloned().collect();
     ctx.store.unlock();
     page.answer(&found, total)
 }
 
 pub(super) fn retrieve_event(ctx: &mut Ctx<'_>, id: &str) -> Response {
     let key = try_or_answer!(record_id("Porting event", id));
-    let Some(event) = ctx.store.get().events.get(&key) else {
+    let Some(event) = ctx.store.get().events.get(&key).cloned() else {
         return record_not_found("Porting event", id);
     };
-    let event = event.value.clone();
     ctx.store.unlock();
     data(200, &event)
 }
