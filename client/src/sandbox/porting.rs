@@ -1,6 +1,8 @@
 //! [`Sandbox`]: a local stand-in for the Telnyx porting API, and its [`SandboxBuilder`].
 
+mod account;
 mod builder;
+mod child;
 mod clock;
 mod ctx;
 mod event;
@@ -8,6 +10,7 @@ mod ids;
 mod order;
 mod patch;
 mod query;
+mod range;
 mod routes;
 mod store;
 mod table;
