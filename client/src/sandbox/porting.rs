@@ -17,6 +17,8 @@ mod table;
 #[cfg(test)]
 mod tests_builder;
 #[cfg(test)]
+mod tests_records;
+#[cfg(test)]
 mod tests_stateful;
 
 use std::fmt;
