@@ -214,14 +214,14 @@ impl<'s> Order<'s> {
 
     /// Lists `items` (given in creation order) in this order; `key` reads the field of a
     /// [`Order::Field`] order. Missing values sort last; ties keep creation order.
-    pub(crate) fn arrange<'a, T, K: Ord>(
+    pub(crate) fn arrange<'a, T, K>(
         self,
         items: impl DoubleEndedIterator<Item = &'a T> + 'a,
         key: impl Fn(&T, &str) -> Option<K>,
     ) -> Box<dyn Iterator<Item = &'a T> + 'a>
     where
         T: 'a,
-        K: 'a,
+        K: Ord + 'a,
     {
         match self {
             Order::Created { descending: false } => Box::new(items),
