@@ -1,5 +1,6 @@
 //! Records attached to an order: comments, additional documents, verification codes,
-//! activation jobs, action requirements, number ranges; and phone number configurations.
+//! activation jobs and action requirements; and what every route of an order's records uses
+//! (the order check, the checked body, the typed list).
 
 use serde::Serialize;
 use serde_json::Value;
@@ -74,8 +75,8 @@ pub(super) fn list_children<T: Record + Serialize + Clone>(
     key: fn(&T, &str) -> Option<Stamp>,
 ) -> Response {
     let page = try_or_answer!(ctx.query.page());
-    let key_id = try_or_answer!(order_id(id));
-    if !has_order(ctx, key_id) {
+    let order_key = try_or_answer!(order_id(id));
+    if !has_order(ctx, order_key) {
         return order_not_found(id);
     }
     let sort = match sorts {
@@ -89,7 +90,7 @@ pub(super) fn list_children<T: Record + Serialize + Clone>(
         .map_or(Sort::Created { descending: false }, Sort::parse);
     let filters = Filters::new(&ctx.query, filters);
     let table = pick(ctx.store.get());
-    let listed = sort.arrange(table.of_order(&key_id).filter(|c| filters.pass(c)), key);
+    let listed = sort.arrange(table.of_order(&order_key).filter(|c| filters.pass(c)), key);
     let (found, total) = page.cut(listed);
     let found: Vec<T> = found.into_iter().cloned().collect();
     ctx.store.unlock();
