@@ -107,14 +107,17 @@ pub use runtime::client::{
     API_KEY_ENV, ApiClient, BASE_URL_ENV, Client, ClientBuilder, DEFAULT_BASE_URL,
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
 };
+pub use runtime::decode::{Binary, FromResponse, RawResponse};
+pub use runtime::endpoint::{Endpoint, HttpMethod};
 pub use runtime::error::{
     ApiError, ApiErrorDetail, ApiErrorSource, BodyTooLarge, ConfigError, DecodeError, Error,
     InvalidInput, Result, TransportError,
 };
+pub use runtime::hooks::{Aborted, Hook, HookOutcome, HookRequest, HookResponse};
 pub use runtime::options::RequestOptions;
 pub use runtime::paginate::{DEFAULT_MAX_PAGES, PageQuery, Pages, Paginated, paginate};
 pub use runtime::query::QueryError;
-pub use runtime::request::{Binary, FromResponse, HeaderArg, RawResponse};
+pub use runtime::request::HeaderArg;
 pub use runtime::response::{RateLimit, Response};
 pub use runtime::retry::{
     DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_MAX, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_AFTER,
@@ -181,13 +184,17 @@ pub mod prelude {
 /// may change in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::runtime::call::{send, send_empty};
     pub use crate::runtime::client::ApiClient;
+    pub use crate::runtime::endpoint::{Endpoint, HttpMethod};
     pub use crate::runtime::error::Result;
+    pub use crate::runtime::paginate::{Pages, pages};
     pub use crate::runtime::request::{
-        Check, Endpoint, HttpMethod, Request, ViaNoValidate, ViaValidate, send, send_empty,
+        Check, QueryArg, Request, ViaDisplay, ViaNoValidate, ViaSerialize, ViaValidate,
     };
     pub use ::core::future::Future;
     pub use ::core::marker::Send;
+    pub use ::core::time::Duration;
 
     /// Feeds `body` to every decoder a response body meets: the create endpoint's success
     /// type, the same wrapped in [`Response`](crate::Response), and the error-body parser. For
@@ -218,7 +225,7 @@ pub mod __private {
         accepted += usize::from(wrapped.is_ok());
         for status in [401, 422, 500] {
             let status = reqwest::StatusCode::from_u16(status).unwrap_or(reqwest::StatusCode::OK);
-            let error = crate::runtime::request::api_error(status, &HeaderMap::new(), body);
+            let error = crate::runtime::decode::api_error(status, &HeaderMap::new(), body);
             let _ = format!("{error} {error:?}");
             accepted += usize::from(!error.api_errors().is_empty());
         }

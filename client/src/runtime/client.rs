@@ -9,6 +9,7 @@ use reqwest::header::{
 };
 
 use super::error::{Error, Result};
+use super::hooks::Hook;
 use super::options::RequestOptions;
 use super::retry::{RetryConfig, SleepFn};
 
@@ -76,6 +77,8 @@ pub(crate) struct ClientInner {
     pub(crate) connect_timeout: Duration,
     pub(crate) retry: RetryConfig,
     pub(crate) max_response_bytes: usize,
+    /// The client's hooks, in the order added.
+    pub(crate) hooks: Box<[Arc<dyn Hook>]>,
 }
 
 impl Client {
@@ -106,6 +109,46 @@ impl Client {
     pub fn timeout(&self) -> Duration {
         self.inner.timeout
     }
+
+    /// A client that shares this one's connection pool and credentials but applies `options`
+    /// to every call made through it (on top of any options this client already has). Cheap:
+    /// two reference counts (a new connect timeout is the exception: see
+    /// [`RequestOptions::connect_timeout`]).
+    pub fn with_options(&self, options: RequestOptions) -> Client {
+        let own_connect_timeout = options.connect_timeout;
+        let mut merged = match &self.options {
+            Some(current) => current.merged(options),
+            None => options,
+        };
+        if !merged.hooks.is_empty() {
+            let chain: Vec<Arc<dyn Hook>> = self
+                .inner
+                .hooks
+                .iter()
+                .chain(&merged.hooks)
+                .cloned()
+                .collect();
+            merged.chain = Some(chain.into());
+        }
+        let own_http = match own_connect_timeout {
+            None => self.own_http.clone(),
+            Some(_) if self.inner.custom_http => Some(Arc::new(Err(Error::config(
+                "a per-call connect timeout needs the client's own HTTP client; \
+                 set it on the reqwest::Client given to ClientBuilder::http_client",
+            )))),
+            Some(timeout) => Some(Arc::new(http_client(timeout))),
+        };
+        Client {
+            inner: Arc::clone(&self.inner),
+            options: Some(Arc::new(merged)),
+            own_http,
+        }
+    }
+
+    /// The per-call options of this client, if it was made by [`with_options`](Self::with_options).
+    pub fn options(&self) -> Option<&RequestOptions> {
+        self.options.as_deref()
+    }
 }
 
 impl fmt::Debug for Client {
@@ -117,6 +160,7 @@ impl fmt::Debug for Client {
             .field("connect_timeout", &self.inner.connect_timeout)
             .field("retry", &self.inner.retry)
             .field("max_response_bytes", &self.inner.max_response_bytes)
+            .field("hooks", &self.inner.hooks.len())
             .field("options", &self.options)
             .finish_non_exhaustive()
     }
@@ -135,6 +179,7 @@ pub struct ClientBuilder {
     http: Option<reqwest::Client>,
     retry: RetryConfig,
     max_response_bytes: Option<usize>,
+    hooks: Vec<Arc<dyn Hook>>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -150,6 +195,7 @@ impl fmt::Debug for ClientBuilder {
             .field("custom_http_client", &self.http.is_some())
             .field("retry", &self.retry)
             .field("max_response_bytes", &self.max_response_bytes)
+            .field("hooks", &self.hooks.len())
             .finish()
     }
 }
@@ -251,6 +297,14 @@ impl ClientBuilder {
         self
     }
 
+    /// A [`Hook`] run around every call of the client (and of the clients derived from it
+    /// with [`Client::with_options`]). Call it again for more: they run in the order added,
+    /// before the hooks of a call's [`RequestOptions::hook`].
+    pub fn hook(mut self, hook: impl Hook + 'static) -> Self {
+        self.hooks.push(Arc::new(hook));
+        self
+    }
+
     /// Reads `TELNYX_API_KEY` (an error when missing or empty) and `TELNYX_BASE_URL` (used
     /// when set and not empty).
     pub fn from_env(mut self) -> Result<Self> {
@@ -333,6 +387,7 @@ impl ClientBuilder {
                 max_response_bytes: self
                     .max_response_bytes
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+                hooks: self.hooks.into(),
             }),
             options: None,
             own_http: None,

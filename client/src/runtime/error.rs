@@ -9,6 +9,8 @@ use std::fmt;
 use reqwest::StatusCode;
 use serde::{Deserialize, Deserializer, Serialize};
 
+pub use super::hooks::Aborted;
+
 /// `Result<T, telnyx_porting::Error>`: what every endpoint returns.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -32,6 +34,8 @@ pub enum Error {
     BodyTooLarge(Box<BodyTooLarge>),
     /// The client was configured with a value it cannot use (a malformed base URL, say).
     Config(Box<ConfigError>),
+    /// A [`Hook`](crate::Hook) stopped the call before an attempt was sent.
+    Aborted(Box<Aborted>),
 }
 
 impl Error {
@@ -112,6 +116,11 @@ impl Error {
         matches!(self, Error::Connection(_))
     }
 
+    /// `true` when a [`Hook`](crate::Hook) stopped the call.
+    pub fn is_aborted(&self) -> bool {
+        matches!(self, Error::Aborted(_))
+    }
+
     /// `true` when a success response did not decode.
     pub fn is_decode(&self) -> bool {
         matches!(self, Error::Decode(_))
@@ -170,6 +179,7 @@ impl fmt::Display for Error {
             Error::Decode(e) => e.fmt(f),
             Error::BodyTooLarge(e) => e.fmt(f),
             Error::Config(e) => e.fmt(f),
+            Error::Aborted(e) => e.fmt(f),
         }?;
         if self.may_have_been_applied() {
             f.write_str(

@@ -69,6 +69,52 @@ pub(crate) fn append_pairs<T: Serialize + ?Sized>(
     value.serialize(TopSerializer { out, key: &mut key })
 }
 
+/// Appends `value` under `key` (a `#[query("key")]` argument): a scalar is one pair, `None`
+/// none, a sequence one comma-joined pair, a struct or map bracketed pairs below `key`.
+pub(crate) fn append_value<T: Serialize + ?Sized>(
+    key: &str,
+    value: &T,
+    out: &mut Vec<(String, String)>,
+) -> Result<(), QueryError> {
+    let mut key = key.to_owned();
+    value.serialize(ValueSerializer { out, key: &mut key })
+}
+
+/// Percent-encodes `text` into `out`, keeping only RFC 3986 unreserved characters.
+pub(crate) fn encode_component(text: &str, out: &mut String) {
+    encode_into(text, out, false);
+}
+
+/// `key=value&..` as an `application/x-www-form-urlencoded` body: percent-encoded as in a
+/// query string, spaces as `+`.
+pub(crate) fn form_encode(pairs: &[(String, String)]) -> Vec<u8> {
+    let mut text = String::with_capacity(24 * pairs.len());
+    for (i, (key, value)) in pairs.iter().enumerate() {
+        if i > 0 {
+            text.push('&');
+        }
+        encode_into(key, &mut text, true);
+        text.push('=');
+        encode_into(value, &mut text, true);
+    }
+    text.into_bytes()
+}
+
+fn encode_into(text: &str, out: &mut String, plus_for_space: bool) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else if b == b' ' && plus_for_space {
+            out.push('+');
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xF)]));
+        }
+    }
+}
+
 /// What the scalars the allowed sequences and map keys may contain, for error messages.
 const SCALARS: &str =
     "strings, numbers, booleans, chars, unit enum variants, or newtypes and options of those";
