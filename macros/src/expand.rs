@@ -242,7 +242,7 @@ fn render_pages(func: &TraitItemFn, endpoint: &Endpoint, parts: PagesParts<'_>) 
         #[doc = #summary]
         #[doc = ""]
         #(#docs)*
-        fn #walker(#(#inputs),*) -> #rt::Pages<'_, #query_ty, #page> {
+        fn #walker(#(#inputs),*) -> #rt::Pages<'static, #query_ty, #page> {
             #[allow(unused_imports)]
             use #rt::{ViaNoValidate as _, ViaValidate as _, ViaDisplay as _, ViaSerialize as _};
             static #endpoint_static: #rt::Endpoint = #descriptor;

@@ -52,7 +52,7 @@ handle! {
 /// Comments on an order: `client.porting_orders().comments()`.
 pub trait Comments: ApiClient {
     /// One page of the order's comments (`GET /porting_orders/{id}/comments`).
-    #[endpoint(GET, "/porting_orders/{id}/comments")]
+    #[endpoint(GET, "/porting_orders/{id}/comments", paginate)]
     async fn list(
         &self,
         id: PortingOrderId,
@@ -77,7 +77,7 @@ handle! {
 pub trait AdditionalDocuments: ApiClient {
     /// One page of the order's additional documents
     /// (`GET /porting_orders/{id}/additional_documents`).
-    #[endpoint(GET, "/porting_orders/{id}/additional_documents")]
+    #[endpoint(GET, "/porting_orders/{id}/additional_documents", paginate)]
     async fn list(
         &self,
         id: PortingOrderId,
@@ -110,7 +110,7 @@ handle! {
 pub trait VerificationCodes: ApiClient {
     /// One page of the order's verification codes
     /// (`GET /porting_orders/{id}/verification_codes`).
-    #[endpoint(GET, "/porting_orders/{id}/verification_codes")]
+    #[endpoint(GET, "/porting_orders/{id}/verification_codes", paginate)]
     async fn list(
         &self,
         id: PortingOrderId,
@@ -143,7 +143,7 @@ handle! {
 /// Activation jobs: `client.porting_orders().activation_jobs()`.
 pub trait ActivationJobs: ApiClient {
     /// One page of the order's activation jobs (`GET /porting_orders/{id}/activation_jobs`).
-    #[endpoint(GET, "/porting_orders/{id}/activation_jobs")]
+    #[endpoint(GET, "/porting_orders/{id}/activation_jobs", paginate)]
     async fn list(
         &self,
         id: PortingOrderId,
@@ -179,7 +179,11 @@ handle! {
 pub trait ActionRequirements: ApiClient {
     /// One page of the order's action requirements
     /// (`GET /porting_orders/{porting_order_id}/action_requirements`).
-    #[endpoint(GET, "/porting_orders/{porting_order_id}/action_requirements")]
+    #[endpoint(
+        GET,
+        "/porting_orders/{porting_order_id}/action_requirements",
+        paginate
+    )]
     async fn list(
         &self,
         porting_order_id: PortingOrderId,
@@ -209,7 +213,11 @@ handle! {
 pub trait AssociatedPhoneNumbers: ApiClient {
     /// One page of the order's associated numbers
     /// (`GET /porting_orders/{porting_order_id}/associated_phone_numbers`).
-    #[endpoint(GET, "/porting_orders/{porting_order_id}/associated_phone_numbers")]
+    #[endpoint(
+        GET,
+        "/porting_orders/{porting_order_id}/associated_phone_numbers",
+        paginate
+    )]
     async fn list(
         &self,
         porting_order_id: PortingOrderId,
@@ -248,7 +256,11 @@ handle! {
 pub trait PhoneNumberBlocks: ApiClient {
     /// One page of the order's number blocks
     /// (`GET /porting_orders/{porting_order_id}/phone_number_blocks`).
-    #[endpoint(GET, "/porting_orders/{porting_order_id}/phone_number_blocks")]
+    #[endpoint(
+        GET,
+        "/porting_orders/{porting_order_id}/phone_number_blocks",
+        paginate
+    )]
     async fn list(
         &self,
         porting_order_id: PortingOrderId,
@@ -282,7 +294,11 @@ handle! {
 pub trait PhoneNumberExtensions: ApiClient {
     /// One page of the order's extension ranges
     /// (`GET /porting_orders/{porting_order_id}/phone_number_extensions`).
-    #[endpoint(GET, "/porting_orders/{porting_order_id}/phone_number_extensions")]
+    #[endpoint(
+        GET,
+        "/porting_orders/{porting_order_id}/phone_number_extensions",
+        paginate
+    )]
     async fn list(
         &self,
         porting_order_id: PortingOrderId,
@@ -321,7 +337,7 @@ handle! {
 /// `client.porting_orders().phone_number_configurations()`.
 pub trait PhoneNumberConfigurations: ApiClient {
     /// One page of configurations (`GET /porting_orders/phone_number_configurations`).
-    #[endpoint(GET, "/porting_orders/phone_number_configurations")]
+    #[endpoint(GET, "/porting_orders/phone_number_configurations", paginate)]
     async fn list(
         &self,
         #[query] query: &ListPhoneNumberConfigurationsQuery,

@@ -43,7 +43,7 @@ impl<'a> PortingApi<'a> {
 /// What happened to porting orders: `client.porting().events()`.
 pub trait PortingEvents: ApiClient {
     /// One page of events (`GET /porting/events`).
-    #[endpoint(GET, "/porting/events")]
+    #[endpoint(GET, "/porting/events", paginate)]
     async fn list(&self, #[query] query: &ListPortingEventsQuery) -> Result<Page<PortingEvent>>;
 
     /// One event (`GET /porting/events/{id}`).
@@ -63,7 +63,7 @@ handle! {
 /// CSV exports of porting orders: `client.porting().reports()`.
 pub trait PortingReports: ApiClient {
     /// One page of reports (`GET /porting/reports`).
-    #[endpoint(GET, "/porting/reports")]
+    #[endpoint(GET, "/porting/reports", paginate)]
     async fn list(&self, #[query] query: &ListPortingReportsQuery) -> Result<Page<PortingReport>>;
 
     /// Asks for a report (`POST /porting/reports`); it is `pending` until its document is ready.
@@ -83,7 +83,7 @@ handle! {
 /// How letters of authorization look: `client.porting().loa_configurations()`.
 pub trait LoaConfigurations: ApiClient {
     /// One page of LOA configurations (`GET /porting/loa_configurations`).
-    #[endpoint(GET, "/porting/loa_configurations")]
+    #[endpoint(GET, "/porting/loa_configurations", paginate)]
     async fn list(
         &self,
         #[query] query: &ListLoaConfigurationsQuery,

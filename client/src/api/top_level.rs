@@ -10,7 +10,7 @@ use crate::{ApiClient, Result, endpoint};
 /// Phone numbers across porting orders: `client.porting_phone_numbers()`.
 pub trait PortingPhoneNumbers: ApiClient {
     /// One page of porting phone numbers (`GET /porting_phone_numbers`).
-    #[endpoint(GET, "/porting_phone_numbers")]
+    #[endpoint(GET, "/porting_phone_numbers", paginate)]
     async fn list(
         &self,
         #[query] query: &ListPortingPhoneNumbersQuery,

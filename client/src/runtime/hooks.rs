@@ -103,6 +103,32 @@ pub trait Hook: Send + Sync {
     }
 }
 
+/// A shared hook is a hook: keep an `Arc` to read what it gathered (counters, a log) and
+/// install a clone.
+impl<H: Hook + ?Sized> Hook for std::sync::Arc<H> {
+    fn before_attempt(&self, request: &mut HookRequest<'_>) -> Result<(), Aborted> {
+        (**self).before_attempt(request)
+    }
+    fn after_response(&self, response: &HookResponse<'_>) {
+        (**self).after_response(response);
+    }
+    fn on_complete(&self, outcome: &HookOutcome<'_>) {
+        (**self).on_complete(outcome);
+    }
+}
+
+impl<H: Hook + ?Sized> Hook for Box<H> {
+    fn before_attempt(&self, request: &mut HookRequest<'_>) -> Result<(), Aborted> {
+        (**self).before_attempt(request)
+    }
+    fn after_response(&self, response: &HookResponse<'_>) {
+        (**self).after_response(response);
+    }
+    fn on_complete(&self, outcome: &HookOutcome<'_>) {
+        (**self).on_complete(outcome);
+    }
+}
+
 /// One attempt about to be sent, as [`Hook::before_attempt`] sees it.
 pub struct HookRequest<'a> {
     pub(crate) endpoint: &'static Endpoint,

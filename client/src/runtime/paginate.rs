@@ -129,24 +129,28 @@ where
 }
 
 /// The walker `#[endpoint(.., paginate)]` generates calls this: `base` is the request with
-/// every argument but the page query, whose pairs `fill` adds at `mark` for each page.
+/// every argument but the page query, whose pairs `fill` adds at `mark` for each page. The
+/// walk holds a clone of the client (two reference counts), so it outlives the handle it was
+/// made from.
 #[doc(hidden)]
-pub fn pages<'a, Q, P>(
-    client: &'a Client,
+pub fn pages<Q, P>(
+    client: &Client,
     mut base: Request,
     mark: usize,
     query: Q,
     fill: fn(&mut Request, &Q),
-) -> Pages<'a, Q, P>
+) -> Pages<'static, Q, P>
 where
-    Q: PageQuery + Serialize + Send + 'a,
-    P: Paginated + FromResponse + Send + 'a,
+    Q: PageQuery + Serialize + Send + 'static,
+    P: Paginated + FromResponse + Send + 'static,
 {
     // A mistake in the shared arguments is the walk's one item.
     let error = base.take_error();
-    let fetch: Fetch<'a, Q, P> = Box::new(move |q: Q| {
+    let client = client.clone();
+    let fetch: Fetch<'static, Q, P> = Box::new(move |q: Q| {
         let request = base.clone().with_page_query(mark, |r| fill(r, &q));
-        Box::pin(send::<P>(client, request))
+        let client = client.clone();
+        Box::pin(async move { send::<P>(&client, request).await })
     });
     Pages::new(query, fetch, error)
 }
