@@ -134,13 +134,14 @@ pub use uuid;
 /// ```text
 /// #[endpoint(METHOD, "/path/{param}", option, ...)]
 /// async fn name(&self, param: impl Display, #[body] b: &B, #[query] q: &Q,
-///               #[header("Name")] h: &str) -> Result<T>;
+///               #[query("key")] v: Option<u32>, #[header("Name")] h: &str) -> Result<T>;
 /// ```
 ///
 /// The method becomes a provided method of the trait returning
 /// `impl Future<Output = Result<T>> + Send` (so calls can go to `tokio::spawn`); the future may
 /// borrow the arguments. Doc comments and other attributes stay on the method. The trait
-/// must extend [`ApiClient`], and the method needs no body.
+/// must extend [`ApiClient`], and the method needs no body. The crate declaring it needs
+/// `serde` (with `derive`) for its own types.
 ///
 /// - **Method**: `GET`, `POST`, `PUT`, `PATCH` or `DELETE`.
 /// - **Path**: a string literal starting with `/`, appended to the client's base URL (which
@@ -148,25 +149,65 @@ pub use uuid;
 ///   snake-case spelling: `{activationJobId}` takes `activation_job_id`), of any `Display`
 ///   type, percent-encoded so that a `/`, `?` or `#` in the value stays inside its segment.
 ///   An empty value (or `.`/`..`) is an [`Error::InvalidInput`] and nothing is sent.
-/// - **`#[body]`** (at most one; not on `GET` or `DELETE`): serialized as JSON with
+/// - **`#[body]`** (not on `GET` or `DELETE`): serialized as JSON with
 ///   `Content-Type: application/json`.
-/// - **`#[query]`** (any number, merged in order): a `Serialize` struct; nested structs become
-///   bracketed keys (`page[number]=2`, `filter[phone_numbers][country_code]=US`), `None` is
-///   left out, sequences are comma-joined (`filter[status]=draft,ported`) as the official
-///   Telnyx SDKs send them. Keys and values are percent-encoded (`[` as `%5B`).
+/// - **`#[form]`** (not on `GET` or `DELETE`): a `Serialize` struct sent as
+///   `application/x-www-form-urlencoded`, with the query's rules (nested structs as `a[b]`,
+///   sequences comma-joined, `None` left out). An endpoint has one body: `#[body]` or
+///   `#[form]`, once. Either is encoded once and re-sent byte for byte on a retry.
+/// - **`#[query]`** (any number): a `Serialize` struct; nested structs become bracketed keys
+///   (`page[number]=2`, `filter[phone_numbers][country_code]=US`), `None` is left out,
+///   sequences are comma-joined (`filter[status]=draft,ported`) as the official Telnyx SDKs
+///   send them. Keys and values are percent-encoded (`[` as `%5B`).
+/// - **`#[query("key")]`**: one parameter under `key` (letters, digits, `_`, `-`, `.`, `~` and
+///   brackets): a number, bool, string, enum or any `Serialize` scalar, else any `Display`
+///   type; an `Option` that is `None` leaves the key out; a slice or `Vec` is comma-joined.
+///   All query arguments, of both forms, merge in declaration order.
 /// - **`#[header("Name")]`**: a header from a string, number, bool or uuid; an `Option` that is
 ///   `None` leaves the header out. See [`HeaderArg`].
-/// - **Validation**: every `#[body]` and `#[query]` argument whose type implements
+/// - **Validation**: every `#[body]`, `#[form]` and `#[query]` argument whose type implements
 ///   [`Validate`] is checked before anything is sent.
-/// - **Options**: `accept = "application/pdf"` replaces the `Accept: application/json`
-///   header; `idempotent` (or `idempotent = false`) records whether the endpoint is safe to
-///   send twice.
+/// - **Options**:
+///   - `accept = "application/pdf"` replaces the `Accept: application/json` header;
+///   - `idempotent` (or `idempotent = false`) records whether the endpoint is safe to send
+///     twice;
+///   - `name = "open_session"`: the operation's name in its [`Endpoint`] (what a [`Hook`]
+///     sees), the method's name by default; `api = "sessions"`: a group name, none by
+///     default;
+///   - `timeout = "30s"` (also `"500ms"`, `"2m"`): the per-attempt timeout of this endpoint,
+///     instead of the client's; a per-call [`RequestOptions::timeout`] still wins;
+///   - `paginate`: also generates `<name>_all(&self, same arguments) -> Pages<'static, Q, P>`,
+///     every item of every page, fetched lazily (see [`Pages`]). The one struct
+///     `#[query]` (type `Q`) must implement [`PageQuery`] (and be `'static`), the return type
+///     `P` [`Paginated`]. `paginate = "every_widget"` names the walker otherwise.
 /// - **Response**: any `2xx` status is a success. `Result<T>` decodes the body as JSON into
 ///   `T` (a failure is an [`Error::Decode`] naming the JSON path); `Result<()>` ignores the
 ///   body, so a `204` and any empty `2xx` are fine; `Result<Binary>` returns the body as it is.
 ///   Every other status is an [`Error::Api`] carrying the Telnyx `errors[]`.
 ///
-/// Misuse is a compile error on the offending token saying what to write instead.
+/// Misuse is a compile error on the offending token saying what to write instead; every
+/// mistake shows in one compile, and the method stays declared, so the trait's impls and
+/// callers get no second error.
+///
+/// ```
+/// use serde::Serialize;
+/// use telnyx_porting::{endpoint, ApiClient, Binary, Result};
+///
+/// #[derive(Serialize)]
+/// pub struct Login { pub user: String, pub password: String }
+///
+/// pub trait Reports: ApiClient {
+///     /// `GET /reports/{id}/pdf?dpi=300`, with up to two minutes per attempt.
+///     #[endpoint(GET, "/reports/{id}/pdf", accept = "application/pdf", timeout = "2m")]
+///     async fn render(&self, id: &str, #[query("dpi")] dpi: Option<u32>) -> Result<Binary>;
+///
+///     /// `POST /sessions` with `user=..&password=..`.
+///     #[endpoint(POST, "/sessions", name = "open_session")]
+///     async fn login(&self, #[form] login: &Login) -> Result<()>;
+/// }
+///
+/// impl Reports for telnyx_porting::Client {}
+/// ```
 pub use telnyx_porting_macros::endpoint;
 
 /// The API traits, so that `client.porting_orders().create(..)` and the rest resolve.

@@ -530,4 +530,67 @@ mod tests {
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(errors[0].contains("\"X Bad\" is not a valid header name"));
     }
+
+    #[test]
+    fn reads_durations_in_three_units() {
+        assert_eq!(duration("500ms"), Some(Duration::from_millis(500)));
+        assert_eq!(duration("30s"), Some(Duration::from_secs(30)));
+        assert_eq!(duration("2m"), Some(Duration::from_secs(120)));
+        for bad in [
+            "0s",
+            "0ms",
+            "30",
+            "1h",
+            "s",
+            "",
+            "1.5s",
+            "-1s",
+            " 1s",
+            "99999999999999999999m",
+        ] {
+            assert_eq!(duration(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn checks_named_queries_forms_and_paginate() {
+        let errors = check(
+            quote!(POST, "/a/{id}", paginate, timeout = "1h", name = ""),
+            syn::parse_quote! {
+                async fn f(&self, #[query("id")] id: &str, #[query("k k")] a: u8, #[query("x")] b: u8,
+                    #[query("x")] c: u8, #[form] d: &D, #[body] e: &E) -> Result<()>;
+            },
+        );
+        let all = errors.join("\n");
+        for expected in [
+            "placeholder `{id}` would be filled by `id`, but that parameter is marked `#[query]`",
+            "\"k k\" cannot be a query key",
+            "the query key \"x\" is given twice",
+            "this one is already `#[form]`",
+            "`paginate` walks the pages of one `#[query]` argument",
+            "`paginate` needs a page to read",
+            "`timeout` takes a duration",
+            "`name` takes the operation's name",
+        ] {
+            assert!(all.contains(expected), "{expected}: {all}");
+        }
+        assert_eq!(errors.len(), 8, "{all}");
+    }
+
+    #[test]
+    fn reports_the_placeholders_of_a_path_with_other_mistakes() {
+        let errors = check(
+            quote!(get, "balance/{account}"),
+            syn::parse_quote! { async fn balance(&self, acct: &str) -> Result<()>; },
+        );
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        assert!(
+            errors[2].contains("`{account}` has no parameter"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[3].contains("`acct` is not in the path"),
+            "{errors:?}"
+        );
+    }
 }

@@ -84,13 +84,21 @@ pub(crate) struct ClientInner {
 impl Client {
     /// A client for the real API with the given key and every other setting at its default.
     ///
-    /// Fails only when the key is empty or holds characters that cannot go in an HTTP header.
+    /// # Errors
+    ///
+    /// [`Error::Config`] when the key is empty or holds characters that cannot go in an HTTP
+    /// header (the message never holds the key).
     pub fn new(api_key: impl Into<String>) -> Result<Self> {
         Self::builder().api_key(api_key).build()
     }
 
     /// A client configured from the environment: the key from `TELNYX_API_KEY` (required) and
     /// the base URL from `TELNYX_BASE_URL` when that is set and not empty.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] when `TELNYX_API_KEY` is missing or empty, or when the key or the
+    /// base URL cannot be used (see [`ClientBuilder::build`]).
     pub fn from_env() -> Result<Self> {
         Self::builder().from_env()?.build()
     }
@@ -307,6 +315,10 @@ impl ClientBuilder {
 
     /// Reads `TELNYX_API_KEY` (an error when missing or empty) and `TELNYX_BASE_URL` (used
     /// when set and not empty).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] when `TELNYX_API_KEY` is missing or empty.
     pub fn from_env(mut self) -> Result<Self> {
         match std::env::var(API_KEY_ENV) {
             Ok(key) if !key.trim().is_empty() => self.api_key = Some(key),
@@ -325,6 +337,12 @@ impl ClientBuilder {
     }
 
     /// Checks the settings and makes the client.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] when there is no API key (or it cannot go in a header), the base URL
+    /// is malformed (not http(s), no host, a query, a fragment or credentials in it), the user
+    /// agent or a default header cannot be sent, or the HTTP client cannot be set up.
     pub fn build(self) -> Result<Client> {
         let api_key = match self.api_key {
             Some(key) if !key.is_empty() => key,

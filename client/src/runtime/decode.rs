@@ -39,6 +39,11 @@ pub struct RawResponse {
 )]
 pub trait FromResponse: Sized {
     /// Reads the value out of a success response.
+    ///
+    /// # Errors
+    ///
+    /// For JSON types, an [`Error::Decode`] naming the JSON path that did not fit (an empty
+    /// body reads as `null`); [`Binary`] never fails.
     fn from_response(response: RawResponse) -> Result<Self>;
 }
 
