@@ -8,7 +8,6 @@ use std::task::Poll;
 use std::time::{Instant, SystemTime};
 
 use bytes::Bytes;
-use reqwest::StatusCode;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use tracing::Instrument;
 use tracing::instrument::Instrumented;
@@ -16,11 +15,11 @@ use tracing::instrument::Instrumented;
 use super::client::{Client, ClientInner};
 use super::decode::{FromResponse, RawResponse, api_error};
 use super::endpoint::Endpoint;
-use super::error::{BodyTooLarge, Error, Result, TransportError};
+use super::error::{Error, Result};
 use super::hooks::{self, HookOutcome, HookRequest, HookResponse, Hooks};
 use super::query::encode_component;
 use super::request::{Parts, Request};
-use super::retry;
+use super::retry::{self, Decision, Failure, Plan, TransportFailure, read_failure};
 
 /// Sends `request` and reads the response as `R`. The future borrows only the client.
 ///
@@ -449,82 +448,33 @@ impl Call<'_> {
     }
 
     /// What follows a failed attempt: `Ok(wait)` to retry after `wait`, or the error to
-    /// return.
+    /// return. The decision is [`retry::decide`]'s; this records and builds the error.
     fn after(
         &self,
         failure: Failure,
         attempt: u32,
         span: &tracing::Span,
     ) -> std::result::Result<std::time::Duration, Error> {
-        let Call { inner, plan, .. } = self;
-        let (retry, may_have_been_applied, server_wait) = match &failure {
-            Failure::Status(status, headers, _) => {
-                span.record("status", status.as_u16());
-                let says = retry::should_retry_header(headers);
-                let retryable = says.unwrap_or_else(|| retry::retryable_status(*status));
-                let safe = plan.idempotent
-                    || plan.opted_in
-                    || says == Some(true)
-                    || *status == StatusCode::TOO_MANY_REQUESTS;
-                let wait =
-                    retry::server_wait(headers, inner.retry.max_retry_after, SystemTime::now());
-                (retryable && safe, retryable && !safe, wait)
-            }
-            Failure::Transport(TransportFailure::Connect(_)) => (true, false, None),
-            Failure::Transport(TransportFailure::Timeout(_) | TransportFailure::Broken(_)) => {
-                let safe = plan.idempotent || plan.opted_in;
-                (safe, !safe, None)
-            }
-            Failure::Transport(TransportFailure::TooLarge(..)) => (false, false, None),
-        };
-        if retry && attempt < plan.max_retries {
-            Ok(server_wait.unwrap_or_else(|| {
-                retry::backoff(attempt, inner.retry.backoff_base, inner.retry.backoff_max)
-            }))
-        } else {
-            Err(failure_error(
+        if let Failure::Status(status, ..) = &failure {
+            span.record("status", status.as_u16());
+        }
+        match retry::decide(
+            &failure,
+            attempt,
+            &self.plan,
+            &self.inner.retry,
+            SystemTime::now(),
+        ) {
+            Decision::Retry(wait) => Ok(wait),
+            Decision::Stop {
+                may_have_been_applied,
+            } => Err(failure_error(
                 self.endpoint,
                 failure,
                 attempt,
                 may_have_been_applied,
-            ))
+            )),
         }
-    }
-}
-
-/// What one call may do, fixed before the first attempt.
-struct Plan {
-    timeout: std::time::Duration,
-    max_retries: u32,
-    idempotent: bool,
-    opted_in: bool,
-}
-
-/// How one attempt ended, short of success.
-enum Failure {
-    /// A non-2xx answer.
-    Status(StatusCode, HeaderMap, Bytes),
-    /// No (whole) answer.
-    Transport(TransportFailure),
-}
-
-enum TransportFailure {
-    /// The connection could not be made: the request was never written.
-    Connect(reqwest::Error),
-    /// The time ran out: the server may have the request.
-    Timeout(reqwest::Error),
-    /// The connection broke after the request was (perhaps) written.
-    Broken(reqwest::Error),
-    /// The body went over the limit.
-    TooLarge(StatusCode, usize),
-}
-
-/// How a failure while reading the body is reported.
-fn read_failure(e: reqwest::Error) -> TransportFailure {
-    if e.is_timeout() {
-        TransportFailure::Timeout(e)
-    } else {
-        TransportFailure::Broken(e)
     }
 }
 
@@ -546,23 +496,14 @@ fn failure_error(
         Failure::Transport(failure) => {
             let (what, source, timeout) = match failure {
                 TransportFailure::TooLarge(status, limit) => {
-                    return Error::BodyTooLarge(Box::new(BodyTooLarge { status, limit }));
+                    return Error::body_too_large(status, limit);
                 }
                 TransportFailure::Connect(e) => ("could not connect", e, false),
                 TransportFailure::Timeout(e) => ("the request timed out", e, true),
                 TransportFailure::Broken(e) => ("the connection broke off", e, false),
             };
-            let detail = Box::new(TransportError {
-                message: format!("{} {}: {what}", endpoint.method.as_str(), endpoint.template),
-                source: Some(source),
-                retries,
-                may_have_been_applied,
-            });
-            if timeout {
-                Error::Timeout(detail)
-            } else {
-                Error::Connection(detail)
-            }
+            let message = format!("{} {}: {what}", endpoint.method.as_str(), endpoint.template);
+            Error::transport(timeout, message, source, retries, may_have_been_applied)
         }
     }
 }

@@ -11,7 +11,7 @@ use reqwest::StatusCode;
 use reqwest::header::{CONTENT_TYPE, HeaderMap};
 use serde::de::DeserializeOwned;
 
-use super::error::{ApiError, ApiErrorDetail, DecodeError, Error, Result};
+use super::error::{ApiError, ApiErrorDetail, Error, Result};
 
 /// How many characters of a body an error keeps, at most.
 const SNIPPET_CHARS: usize = 200;
@@ -69,16 +69,12 @@ fn decode_json<T: DeserializeOwned>(status: StatusCode, body: &[u8]) -> Result<T
                 Err(e) => (e.path().to_string(), e.inner().to_string()),
                 Ok(_) => (".".to_owned(), first.to_string()),
             };
-            Err(Error::Decode(Box::new(DecodeError {
-                status,
-                path,
-                message: if body == b"null" {
-                    "the body is empty".to_owned()
-                } else {
-                    message
-                },
-                snippet: snippet(body),
-            })))
+            let message = if body == b"null" {
+                "the body is empty".to_owned()
+            } else {
+                message
+            };
+            Err(Error::decode(status, path, message, snippet(body)))
         }
     }
 }
@@ -148,14 +144,14 @@ pub(crate) fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) ->
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    Error::Api(Box::new(ApiError {
+    Error::api(ApiError {
         status,
         errors,
         request_id,
         body_snippet,
         retries: 0,
         may_have_been_applied: false,
-    }))
+    })
 }
 
 /// The first [`SNIPPET_CHARS`] characters of a body, lossily decoded, for error messages.

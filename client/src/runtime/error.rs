@@ -167,6 +167,49 @@ impl Error {
             message: message.into(),
         }))
     }
+
+    /// A [`Error::Timeout`] (when `timeout`) or an [`Error::Connection`].
+    pub(crate) fn transport(
+        timeout: bool,
+        message: String,
+        source: reqwest::Error,
+        retries: u32,
+        may_have_been_applied: bool,
+    ) -> Self {
+        let detail = Box::new(TransportError {
+            message,
+            source: Some(source),
+            retries,
+            may_have_been_applied,
+        });
+        if timeout {
+            Error::Timeout(detail)
+        } else {
+            Error::Connection(detail)
+        }
+    }
+
+    pub(crate) fn body_too_large(status: StatusCode, limit: usize) -> Self {
+        Error::BodyTooLarge(Box::new(BodyTooLarge { status, limit }))
+    }
+
+    pub(crate) fn decode(
+        status: StatusCode,
+        path: String,
+        message: String,
+        snippet: String,
+    ) -> Self {
+        Error::Decode(Box::new(DecodeError {
+            status,
+            path,
+            message,
+            snippet,
+        }))
+    }
+
+    pub(crate) fn api(error: ApiError) -> Self {
+        Error::Api(Box::new(error))
+    }
 }
 
 impl fmt::Display for Error {
