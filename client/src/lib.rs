@@ -116,13 +116,13 @@ pub use runtime::error::{
 pub use runtime::hooks::{Aborted, Hook, HookOutcome, HookRequest, HookResponse};
 pub use runtime::options::RequestOptions;
 pub use runtime::paginate::{DEFAULT_MAX_PAGES, PageQuery, Pages, Paginated, paginate};
-pub use runtime::query::QueryError;
 pub use runtime::request::HeaderArg;
 pub use runtime::response::{RateLimit, Response};
 pub use runtime::retry::{
     DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_MAX, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_AFTER,
     SleepFn,
 };
+pub use runtime::urlencoded::QueryError;
 pub use runtime::validate::Validate;
 /// The date-time crate of the models' timestamps, re-exported so versions always match.
 pub use time;

@@ -1055,7 +1055,7 @@ mod tests {
 
     use super::*;
     use crate::PageQuery;
-    use crate::runtime::query::append_pairs;
+    use crate::runtime::urlencoded::append_pairs;
 
     fn at(rfc3339: &str) -> OffsetDateTime {
         OffsetDateTime::parse(rfc3339, &Rfc3339).unwrap()

@@ -17,9 +17,9 @@ use super::decode::{FromResponse, RawResponse, api_error};
 use super::endpoint::Endpoint;
 use super::error::{Error, Result};
 use super::hooks::{self, HookOutcome, HookRequest, HookResponse, Hooks};
-use super::query::encode_component;
 use super::request::{Parts, Request};
 use super::retry::{self, Decision, Failure, Plan, TransportFailure, read_failure};
+use super::urlencoded::encode_component;
 
 /// Sends `request` and reads the response as `R`. The future borrows only the client.
 ///

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::endpoint::Endpoint;
 use super::error::{Error, Result};
-use super::query::{self, encode_component};
+use super::urlencoded::{self, encode_component};
 use super::validate::Validate;
 
 /// One request under construction. Its methods never fail: the first problem is kept and
@@ -141,7 +141,7 @@ impl Request {
     /// Adds the fields of `value` to the query string, nested structs as bracketed keys and
     /// sequences comma-joined (`filter[status]=a,b`).
     pub fn query<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
-        if let Err(e) = query::append_pairs(value, &mut self.query) {
+        if let Err(e) = urlencoded::append_pairs(value, &mut self.query) {
             self.fail(Error::invalid_input(
                 name,
                 "",
@@ -172,7 +172,7 @@ impl Request {
     /// Adds one query parameter, `key=value`, from a serializable value: a scalar, an
     /// `Option` (`None` leaves the key out) or a sequence (comma-joined).
     pub fn query_value<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
-        if let Err(e) = query::append_value(key, value, &mut self.query) {
+        if let Err(e) = urlencoded::append_value(key, value, &mut self.query) {
             self.fail(Error::invalid_input(
                 key,
                 "",
@@ -215,10 +215,10 @@ impl Request {
     /// (nested structs as `a[b]`, sequences comma-joined, `None` left out).
     pub fn form<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
         let mut pairs = Vec::new();
-        match query::append_pairs(value, &mut pairs) {
+        match urlencoded::append_pairs(value, &mut pairs) {
             Ok(()) => {
                 self.body = Some(Body {
-                    bytes: query::form_encode(&pairs),
+                    bytes: urlencoded::form_encode(&pairs),
                     form: true,
                 });
             }
