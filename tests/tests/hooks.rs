@@ -317,7 +317,49 @@ async fn each_attempt_is_seen_and_a_calls_hooks_run_after_the_clients() {
         .map(|l| l.split(' ').next().unwrap_or("").to_owned())
         .collect();
     assert_eq!(names, ["a", "b", "a", "b", "a", "b"]);
-    assert_eq!(server.received(), 3);
+    // A client derived from a derived one runs all three, in order.
+    lock(&trace.0).clear();
+    let twice = derived.with_options(RequestOptions::new().hook(Named("more", Arc::clone(&trace))));
+    server.enqueue(MockResponse::json(200, &json!({"data": [], "meta": {}})));
+    assert!(twice.porting_orders().list(&query).await.is_ok());
+    let names: Vec<String> = lock(&trace.0)
+        .iter()
+        .filter(|l| l.contains("before"))
+        .map(|l| l.split(' ').next().unwrap_or("").to_owned())
+        .collect();
+    assert_eq!(names, ["a", "b", "call", "more"]);
+    assert_eq!(server.received(), 4);
+}
+
+/// The elapsed time of each attempt and of the call.
+#[derive(Default)]
+struct Clock(Mutex<(Vec<std::time::Duration>, Option<std::time::Duration>)>);
+
+impl Hook for Clock {
+    fn after_response(&self, response: &HookResponse<'_>) {
+        lock(&self.0).0.push(response.elapsed());
+    }
+    fn on_complete(&self, outcome: &HookOutcome<'_>) {
+        lock(&self.0).1 = Some(outcome.elapsed());
+    }
+}
+
+#[tokio::test]
+async fn each_attempt_has_its_own_elapsed_time_within_the_calls() {
+    let (server, _) = mock().await;
+    let clock = Arc::new(Clock::default());
+    let client = client(&server, |b| b.hook(Arc::clone(&clock)));
+    for _ in 0..2 {
+        server.enqueue(MockResponse::json(503, &json!({"errors": []})));
+    }
+    server.enqueue(MockResponse::json(200, &json!({"data": [], "meta": {}})));
+    let query = telnyx_porting::models::ListPortingOrdersQuery::new();
+    assert!(client.porting_orders().list(&query).await.is_ok());
+    let (attempts, total) = lock(&clock.0).clone();
+    assert_eq!(attempts.len(), 3);
+    let total = total.unwrap_or_default();
+    let sum: std::time::Duration = attempts.iter().sum();
+    assert!(sum <= total, "{attempts:?} add up to more than {total:?}");
 }
 
 #[tokio::test]

@@ -16,7 +16,7 @@ use super::client::{Client, ClientInner};
 use super::decode::{FromResponse, RawResponse, api_error};
 use super::endpoint::Endpoint;
 use super::error::{Error, Result};
-use super::hooks::{self, HookOutcome, HookRequest, HookResponse, Hooks};
+use super::hooks::{self, HookOutcome, HookRequest, HookResponse};
 use super::request::{Parts, Request};
 use super::retry::{self, Decision, Failure, Plan, TransportFailure, read_failure};
 use super::urlencoded::encode_component;
@@ -116,13 +116,25 @@ fn run(
 ) -> impl Future<Output = Result<RawResponse>> + Send + '_ {
     async move {
         // Read the clock only for a span that a subscriber records, or for hooks.
-        let started = (!span.is_disabled() || !call.hooks.is_empty()).then(Instant::now);
+        // The start of the current attempt: with hooks the clock restarts at each attempt
+        // (an attempt's elapsed time is theirs), and the time before it adds up in
+        // `earlier_us`; one `Instant` and one `u32` held across the awaits, not two instants.
+        let mut started = (!span.is_disabled() || !call.inner.hooks.is_empty()).then(Instant::now);
+        let mut earlier_us: u32 = 0;
         let inner = call.inner;
         let mut attempt: u32 = 0;
         let outcome = 'call: loop {
             span.record("attempt", attempt + 1);
             span.record("retries", attempt);
-            let attempt_started = (!call.hooks.is_empty()).then(Instant::now);
+            if attempt > 0
+                && !call.inner.hooks.is_empty()
+                && let Some(at) = started
+            {
+                let now = Instant::now();
+                let us = u32::try_from(now.duration_since(at).as_micros()).unwrap_or(u32::MAX);
+                earlier_us = earlier_us.saturating_add(us);
+                started = Some(now);
+            }
             let sending = match call.start(attempt) {
                 Ok(sending) => sending,
                 Err(aborted) => break 'call Err(Error::Aborted(aborted)),
@@ -186,9 +198,11 @@ fn run(
                         Ok(Bytes::from(all))
                     };
                     let headers = std::mem::take(response.headers_mut());
-                    if let (Ok(body), Some(attempt_started)) = (&read, attempt_started) {
+                    if let (false, Ok(body), Some(attempt_started)) =
+                        (call.inner.hooks.is_empty(), &read, started)
+                    {
                         hooks::after_response(
-                            call.hooks,
+                            &call.inner.hooks,
                             &HookResponse {
                                 endpoint: call.endpoint,
                                 attempt: attempt + 1,
@@ -229,11 +243,12 @@ fn run(
             }
         };
         if let Some(started) = started {
-            let elapsed = started.elapsed();
+            let elapsed =
+                started.elapsed() + std::time::Duration::from_micros(u64::from(earlier_us));
             span.record("elapsed_ms", elapsed.as_millis() as u64);
-            if !call.hooks.is_empty() {
+            if !call.inner.hooks.is_empty() {
                 hooks::on_complete(
-                    call.hooks,
+                    &call.inner.hooks,
                     &HookOutcome {
                         endpoint: call.endpoint,
                         result: outcome.as_ref().map(|r| r.status),
@@ -321,10 +336,6 @@ fn prepare(client: &Client, request: Request) -> Result<Call<'_>> {
             Cow::Owned(all)
         };
 
-    // The call's own hooks, when it has some, come with the client's in front of them.
-    let hooks: &Hooks = options
-        .and_then(|o| o.chain.as_deref())
-        .unwrap_or(&inner.hooks);
     let plan = Plan {
         // The call's option, then the endpoint's attribute, then the client.
         timeout: options
@@ -342,7 +353,6 @@ fn prepare(client: &Client, request: Request) -> Result<Call<'_>> {
     Ok(Call {
         inner,
         http,
-        hooks,
         endpoint,
         plan,
         url,
@@ -400,7 +410,6 @@ fn request_url(
 struct Call<'a> {
     inner: &'a ClientInner,
     http: &'a reqwest::Client,
-    hooks: &'a Hooks,
     endpoint: &'static Endpoint,
     plan: Plan,
     url: reqwest::Url,
@@ -422,12 +431,12 @@ impl Call<'_> {
         let mut request =
             reqwest::Request::new(self.endpoint.method.to_reqwest(), self.url.clone());
         *request.headers_mut() = self.headers.as_ref().clone();
-        if !self.hooks.is_empty() {
+        if !self.inner.hooks.is_empty() {
             // The hooks never see the key: it goes back in after them.
             let headers = request.headers_mut();
             let auth = headers.remove(AUTHORIZATION);
             hooks::before_attempt(
-                self.hooks,
+                &self.inner.hooks,
                 &mut HookRequest {
                     endpoint: self.endpoint,
                     attempt: attempt + 1,

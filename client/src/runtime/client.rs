@@ -77,8 +77,29 @@ pub(crate) struct ClientInner {
     pub(crate) connect_timeout: Duration,
     pub(crate) retry: RetryConfig,
     pub(crate) max_response_bytes: usize,
-    /// The client's hooks, in the order added.
+    /// The hooks every call runs, in order: the builder's, then those of
+    /// [`RequestOptions::hook`] for a derived client.
     pub(crate) hooks: Box<[Arc<dyn Hook>]>,
+}
+
+impl ClientInner {
+    /// The same settings and pool, running `hooks`.
+    fn with_hooks(&self, hooks: Box<[Arc<dyn Hook>]>) -> ClientInner {
+        ClientInner {
+            http: self.http.clone(),
+            custom_http: self.custom_http,
+            base_url: self.base_url.clone(),
+            base: self.base.clone(),
+            fixed_urls: RwLock::new(Vec::new()),
+            headers: self.headers.clone(),
+            json_headers: self.json_headers.clone(),
+            timeout: self.timeout,
+            connect_timeout: self.connect_timeout,
+            retry: self.retry.clone(),
+            max_response_bytes: self.max_response_bytes,
+            hooks,
+        }
+    }
 }
 
 impl Client {
@@ -120,24 +141,25 @@ impl Client {
 
     /// A client that shares this one's connection pool and credentials but applies `options`
     /// to every call made through it (on top of any options this client already has). Cheap:
-    /// two reference counts (a new connect timeout is the exception: see
-    /// [`RequestOptions::connect_timeout`]).
+    /// two reference counts. The exceptions: a new connect timeout (see
+    /// [`RequestOptions::connect_timeout`]), and hooks ([`RequestOptions::hook`]), for which
+    /// the client's settings (not its pool) are copied once, so that calls without hooks carry
+    /// nothing for them.
     pub fn with_options(&self, options: RequestOptions) -> Client {
         let own_connect_timeout = options.connect_timeout;
-        let mut merged = match &self.options {
+        // The call's hooks run after the ones this client already runs. A call reads its
+        // hooks from the client's shared state, so that a call without hooks carries nothing
+        // for them: a derived client with hooks of its own gets a copy of that state.
+        let inner = if options.hooks.is_empty() {
+            Arc::clone(&self.inner)
+        } else {
+            let hooks = self.inner.hooks.iter().chain(&options.hooks).cloned();
+            Arc::new(self.inner.with_hooks(hooks.collect()))
+        };
+        let merged = match &self.options {
             Some(current) => current.merged(options),
             None => options,
         };
-        if !merged.hooks.is_empty() {
-            let chain: Vec<Arc<dyn Hook>> = self
-                .inner
-                .hooks
-                .iter()
-                .chain(&merged.hooks)
-                .cloned()
-                .collect();
-            merged.chain = Some(chain.into());
-        }
         let own_http = match own_connect_timeout {
             None => self.own_http.clone(),
             Some(_) if self.inner.custom_http => Some(Arc::new(Err(Error::config(
@@ -147,7 +169,7 @@ impl Client {
             Some(timeout) => Some(Arc::new(http_client(timeout))),
         };
         Client {
-            inner: Arc::clone(&self.inner),
+            inner,
             options: Some(Arc::new(merged)),
             own_http,
         }

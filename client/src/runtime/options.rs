@@ -41,9 +41,6 @@ pub struct RequestOptions {
     pub(crate) query: Vec<(String, String)>,
     /// The hooks added here, in order.
     pub(crate) hooks: Vec<Arc<dyn Hook>>,
-    /// The client's hooks, then `hooks`: what a call runs. Set by `Client::with_options`
-    /// when `hooks` is not empty.
-    pub(crate) chain: Option<Arc<[Arc<dyn Hook>]>>,
 }
 
 /// Equal when every setting is, hooks compared by identity.
@@ -130,7 +127,6 @@ impl RequestOptions {
         out.headers.extend(later.headers);
         out.query.extend(later.query);
         out.hooks.extend(later.hooks);
-        out.chain = None;
         out
     }
 }
