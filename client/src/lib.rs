@@ -227,7 +227,7 @@ pub mod prelude {
 pub mod __private {
     pub use crate::runtime::call::{send, send_empty};
     pub use crate::runtime::client::ApiClient;
-    pub use crate::runtime::endpoint::{Endpoint, HttpMethod};
+    pub use crate::runtime::endpoint::{Endpoint, HttpMethod, endpoint};
     pub use crate::runtime::error::Result;
     pub use crate::runtime::paginate::{Pages, pages};
     pub use crate::runtime::request::{

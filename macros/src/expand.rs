@@ -112,31 +112,30 @@ fn render(func: &TraitItemFn, endpoint: &Endpoint) -> TokenStream {
     }
 }
 
-/// The `Endpoint` descriptor, built through the runtime's `const fn`s.
+/// The `Endpoint` descriptor, built through the runtime's `const fn`.
 fn descriptor(endpoint: &Endpoint, method_name: &str) -> TokenStream {
     let rt = quote!(::telnyx_porting::__private);
     let method = Ident::new(endpoint.method.variant(), Span::call_site());
     let template = &endpoint.path;
     let options = &endpoint.options;
+    let some = |value: Option<TokenStream>| match value {
+        Some(v) => quote!(::core::option::Option::Some(#v)),
+        None => quote!(::core::option::Option::None),
+    };
     let name = match &options.name {
         Some(lit) => quote!(#lit),
         None => quote!(#method_name),
     };
-    let mut out = quote!(#rt::Endpoint::new(#rt::HttpMethod::#method, #template, #name));
-    if let Some(api) = &options.api {
-        out = quote!(#out.with_api(#api));
-    }
-    if let Some(accept) = &options.accept {
-        out = quote!(#out.with_accept(#accept));
-    }
-    if let Some(idempotent) = options.idempotent {
-        out = quote!(#out.with_idempotent(#idempotent));
-    }
-    if let Some(timeout) = options.timeout {
-        let millis = u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX);
-        out = quote!(#out.with_timeout(#rt::Duration::from_millis(#millis)));
-    }
-    out
+    let api = some(options.api.as_ref().map(|a| quote!(#a)));
+    let accept = some(options.accept.as_ref().map(|a| quote!(#a)));
+    let idempotent = some(options.idempotent.map(|b| quote!(#b)));
+    let timeout = some(options.timeout.map(|t| {
+        let millis = u64::try_from(t.as_millis()).unwrap_or(u64::MAX);
+        quote!(#rt::Duration::from_millis(#millis))
+    }));
+    quote!(#rt::endpoint(
+        #rt::HttpMethod::#method, #template, #name, #api, #accept, #idempotent, #timeout
+    ))
 }
 
 /// The statements that fill the path.

@@ -52,7 +52,7 @@ impl HttpMethod {
 /// its method and path template, and its options. Hooks receive it with every call
 /// ([`Hook`](crate::Hook)).
 ///
-/// The generated code builds it through `const fn`s (the struct is `#[non_exhaustive]`);
+/// The generated code builds it through a `const fn` (the struct is `#[non_exhaustive]`);
 /// read it through the accessors.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -67,49 +67,6 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
-    /// An endpoint named `name` (the trait method's name, unless the attribute says
-    /// `name = ".."`), sending `method` to `template`, with no options.
-    #[doc(hidden)]
-    pub const fn new(method: HttpMethod, template: &'static str, name: &'static str) -> Self {
-        Endpoint {
-            name,
-            api: None,
-            method,
-            template,
-            accept: None,
-            idempotent: None,
-            timeout: None,
-        }
-    }
-
-    /// `api = ".."`.
-    #[doc(hidden)]
-    pub const fn with_api(mut self, api: &'static str) -> Self {
-        self.api = Some(api);
-        self
-    }
-
-    /// `accept = ".."`.
-    #[doc(hidden)]
-    pub const fn with_accept(mut self, accept: &'static str) -> Self {
-        self.accept = Some(accept);
-        self
-    }
-
-    /// `idempotent` / `idempotent = false`.
-    #[doc(hidden)]
-    pub const fn with_idempotent(mut self, idempotent: bool) -> Self {
-        self.idempotent = Some(idempotent);
-        self
-    }
-
-    /// `timeout = ".."`.
-    #[doc(hidden)]
-    pub const fn with_timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
-        self
-    }
-
     /// The operation's name: the trait method's name (`create`, `list`), or the attribute's
     /// `name = ".."`.
     pub fn name(&self) -> &'static str {
@@ -149,8 +106,41 @@ impl Endpoint {
         self.timeout
     }
 
+    /// An endpoint with no options (for the runtime's own tests).
+    #[cfg(test)]
+    pub(crate) const fn new(
+        method: HttpMethod,
+        template: &'static str,
+        name: &'static str,
+    ) -> Self {
+        endpoint(method, template, name, None, None, None, None)
+    }
+
     /// Whether a failed attempt may be sent again without the caller's opt-in.
     pub(crate) fn is_idempotent(&self) -> bool {
         self.idempotent.unwrap_or(self.method.is_idempotent())
+    }
+}
+
+/// What `#[endpoint]` expands to for its descriptor: the attribute, as a `static`. Named
+/// only through `__private`.
+#[doc(hidden)]
+pub const fn endpoint(
+    method: HttpMethod,
+    template: &'static str,
+    name: &'static str,
+    api: Option<&'static str>,
+    accept: Option<&'static str>,
+    idempotent: Option<bool>,
+    timeout: Option<Duration>,
+) -> Endpoint {
+    Endpoint {
+        name,
+        api,
+        method,
+        template,
+        accept,
+        idempotent,
+        timeout,
     }
 }
