@@ -29,7 +29,7 @@ pub fn endpoint(attr: TokenStream, item: TokenStream) -> TokenStream {
     let model = crate::validate::validate(&input, &mut errors);
     match model {
         Some(model) if errors.is_empty() => render(&input.func, &model),
-        _ => crate::fallback::expand(&input.func, &errors),
+        _ => crate::fallback::expand(&input, &errors),
     }
 }
 

@@ -18,8 +18,9 @@
 //! `fallback` emits the errors and the method as written (helper attributes stripped) as a
 //! *provided* method whose body is `unreachable!()`, with `where Self: Sized` for a
 //! by-value `self`. The trait stays whole, so `impl Api for Client {}` and the callers get no
-//! follow-on error: the macro's own errors are the only ones. (A `paginate` walker is not
-//! emitted on failure.)
+//! follow-on error: the macro's own errors are the only ones. With `paginate`, the walker
+//! is emitted the same way whenever its name, its one `#[query]` type and its page type can
+//! be read, so that its callers get no second error either.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
