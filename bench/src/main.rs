@@ -25,6 +25,7 @@
 //! See BENCHMARKS.md for the method and the figures.
 
 mod cpu;
+mod hooks;
 mod page;
 mod sandbox;
 mod server;
@@ -149,7 +150,8 @@ fn run() -> Result<(), String> {
     runtime.block_on(async {
         let sides = Sides::new(&server.base_url, config.control)?;
         check_identical_requests(&sides, &server).await?;
-        throughput(&sides, &config).await
+        throughput(&sides, &config).await?;
+        hooks::cost(&server.base_url, &sides.order, &config).await
     })?;
     decode(&config)?;
     sandbox::stage(&runtime)?;

@@ -10,7 +10,7 @@
 //!     UpdatePortingOrderEndUserAdmin,
 //! };
 //! use telnyx_porting::prelude::*;
-//! use telnyx_porting::{Error, paginate};
+//! use telnyx_porting::Error;
 //!
 //! #[tokio::main]
 //! async fn main() -> telnyx_porting::Result<()> {
@@ -63,13 +63,13 @@
 //!     let query = ListPortingOrdersQuery::new()
 //!         .page_size(250)
 //!         .filter_customer_reference("Acct 42");
-//!     let all = paginate(query, |q| {
-//!         let client = client.clone();
-//!         async move { client.porting_orders().list(&q).await }
-//!     })
-//!     .collect_all()
-//!     .await?;
-//!     println!("{} orders for Acct 42", all.len());
+//!     let mut all = client.porting_orders().list_all(&query);
+//!     let mut count = 0;
+//!     while let Some(order) = all.try_next().await? {
+//!         count += 1;
+//!         println!("{:?} is {:?}", order.id, order.status_value());
+//!     }
+//!     println!("{count} orders for Acct 42");
 //!     Ok(())
 //! }
 //! ```
@@ -175,20 +175,23 @@ pub use runtime::client::{
     API_KEY_ENV, ApiClient, BASE_URL_ENV, Client, ClientBuilder, DEFAULT_BASE_URL,
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
 };
+pub use runtime::decode::{Binary, FromResponse, RawResponse};
+pub use runtime::endpoint::{Endpoint, HttpMethod};
 pub use runtime::error::{
     ApiError, ApiErrorDetail, ApiErrorSource, BodyTooLarge, ConfigError, DecodeError, Error,
     InvalidInput, MissingField, Result, TransportError,
 };
+pub use runtime::hooks::{Aborted, Hook, HookOutcome, HookRequest, HookResponse};
 pub use runtime::options::RequestOptions;
 pub use runtime::paginate::{DEFAULT_MAX_PAGES, PageQuery, Pages, Paginated, paginate};
-pub use runtime::query::QueryError;
 pub use runtime::raw::{RAW_TEMPLATE, RawRequest};
-pub use runtime::request::{Binary, FromResponse, HeaderArg, RawResponse};
+pub use runtime::request::HeaderArg;
 pub use runtime::response::{RateLimit, Response};
 pub use runtime::retry::{
     DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_MAX, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_AFTER,
     SleepFn,
 };
+pub use runtime::urlencoded::QueryError;
 pub use runtime::validate::Validate;
 /// The date-time crate of the models' timestamps, re-exported so versions always match.
 pub use time;
@@ -209,13 +212,14 @@ pub use uuid;
 /// ```text
 /// #[endpoint(METHOD, "/path/{param}", option, ...)]
 /// async fn name(&self, param: impl Display, #[body] b: &B, #[query] q: &Q,
-///               #[header("Name")] h: &str) -> Result<T>;
+///               #[query("key")] v: Option<u32>, #[header("Name")] h: &str) -> Result<T>;
 /// ```
 ///
 /// The method becomes a provided method of the trait returning
 /// `impl Future<Output = Result<T>> + Send` (so calls can go to `tokio::spawn`); the future may
 /// borrow the arguments. Doc comments and other attributes stay on the method. The trait
-/// must extend [`ApiClient`], and the method needs no body.
+/// must extend [`ApiClient`], and the method needs no body. The crate declaring it needs
+/// `serde` (with `derive`) for its own types.
 ///
 /// - **Method**: `GET`, `POST`, `PUT`, `PATCH` or `DELETE`.
 /// - **Path**: a string literal starting with `/`, appended to the client's base URL (which
@@ -223,25 +227,65 @@ pub use uuid;
 ///   snake-case spelling: `{activationJobId}` takes `activation_job_id`), of any `Display`
 ///   type, percent-encoded so that a `/`, `?` or `#` in the value stays inside its segment.
 ///   An empty value (or `.`/`..`) is an [`Error::InvalidInput`] and nothing is sent.
-/// - **`#[body]`** (at most one; not on `GET` or `DELETE`): serialized as JSON with
+/// - **`#[body]`** (not on `GET` or `DELETE`): serialized as JSON with
 ///   `Content-Type: application/json`.
-/// - **`#[query]`** (any number, merged in order): a `Serialize` struct; nested structs become
-///   bracketed keys (`page[number]=2`, `filter[phone_numbers][country_code]=US`), `None` is
-///   left out, sequences are comma-joined (`filter[status]=draft,ported`) as the official
-///   Telnyx SDKs send them. Keys and values are percent-encoded (`[` as `%5B`).
+/// - **`#[form]`** (not on `GET` or `DELETE`): a `Serialize` struct sent as
+///   `application/x-www-form-urlencoded`, with the query's rules (nested structs as `a[b]`,
+///   sequences comma-joined, `None` left out). An endpoint has one body: `#[body]` or
+///   `#[form]`, once. Either is encoded once and re-sent byte for byte on a retry.
+/// - **`#[query]`** (any number): a `Serialize` struct; nested structs become bracketed keys
+///   (`page[number]=2`, `filter[phone_numbers][country_code]=US`), `None` is left out,
+///   sequences are comma-joined (`filter[status]=draft,ported`) as the official Telnyx SDKs
+///   send them. Keys and values are percent-encoded (`[` as `%5B`).
+/// - **`#[query("key")]`**: one parameter under `key` (letters, digits, `_`, `-`, `.`, `~` and
+///   brackets): a number, bool, string, enum or any `Serialize` scalar, else any `Display`
+///   type; an `Option` that is `None` leaves the key out; a slice or `Vec` is comma-joined.
+///   All query arguments, of both forms, merge in declaration order.
 /// - **`#[header("Name")]`**: a header from a string, number, bool or uuid; an `Option` that is
 ///   `None` leaves the header out. See [`HeaderArg`].
-/// - **Validation**: every `#[body]` and `#[query]` argument whose type implements
+/// - **Validation**: every `#[body]`, `#[form]` and `#[query]` argument whose type implements
 ///   [`Validate`] is checked before anything is sent.
-/// - **Options**: `accept = "application/pdf"` replaces the `Accept: application/json`
-///   header; `idempotent` (or `idempotent = false`) records whether the endpoint is safe to
-///   send twice.
+/// - **Options**:
+///   - `accept = "application/pdf"` replaces the `Accept: application/json` header;
+///   - `idempotent` (or `idempotent = false`) records whether the endpoint is safe to send
+///     twice;
+///   - `name = "open_session"`: the operation's name in its [`Endpoint`] (what a [`Hook`]
+///     sees), the method's name by default; `api = "sessions"`: a group name, none by
+///     default;
+///   - `timeout = "30s"` (also `"500ms"`, `"2m"`): the per-attempt timeout of this endpoint,
+///     instead of the client's; a per-call [`RequestOptions::timeout`] still wins;
+///   - `paginate`: also generates `<name>_all(&self, same arguments) -> Pages<'static, Q, P>`,
+///     every item of every page, fetched lazily (see [`Pages`]). The one struct
+///     `#[query]` (type `Q`) must implement [`PageQuery`] (and be `'static`), the return type
+///     `P` [`Paginated`]. `paginate = "every_widget"` names the walker otherwise.
 /// - **Response**: any `2xx` status is a success. `Result<T>` decodes the body as JSON into
 ///   `T` (a failure is an [`Error::Decode`] naming the JSON path); `Result<()>` ignores the
 ///   body, so a `204` and any empty `2xx` are fine; `Result<Binary>` returns the body as it is.
 ///   Every other status is an [`Error::Api`] carrying the Telnyx `errors[]`.
 ///
-/// Misuse is a compile error on the offending token saying what to write instead.
+/// Misuse is a compile error on the offending token saying what to write instead; every
+/// mistake shows in one compile, and the method stays declared, so the trait's impls and
+/// callers get no second error.
+///
+/// ```
+/// use serde::Serialize;
+/// use telnyx_porting::{endpoint, ApiClient, Binary, Result};
+///
+/// #[derive(Serialize)]
+/// pub struct Login { pub user: String, pub password: String }
+///
+/// pub trait Reports: ApiClient {
+///     /// `GET /reports/{id}/pdf?dpi=300`, with up to two minutes per attempt.
+///     #[endpoint(GET, "/reports/{id}/pdf", accept = "application/pdf", timeout = "2m")]
+///     async fn render(&self, id: &str, #[query("dpi")] dpi: Option<u32>) -> Result<Binary>;
+///
+///     /// `POST /sessions` with `user=..&password=..`.
+///     #[endpoint(POST, "/sessions", name = "open_session")]
+///     async fn login(&self, #[form] login: &Login) -> Result<()>;
+/// }
+///
+/// impl Reports for telnyx_porting::Client {}
+/// ```
 pub use telnyx_porting_macros::endpoint;
 
 /// The API traits, so that `client.porting_orders().create(..)` and the rest resolve.
@@ -259,13 +303,17 @@ pub mod prelude {
 /// may change in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::runtime::call::{send, send_empty};
     pub use crate::runtime::client::ApiClient;
+    pub use crate::runtime::endpoint::{Endpoint, HttpMethod, endpoint};
     pub use crate::runtime::error::Result;
+    pub use crate::runtime::paginate::{Pages, pages};
     pub use crate::runtime::request::{
-        Check, Endpoint, HttpMethod, Request, ViaNoValidate, ViaValidate, send, send_empty,
+        Check, QueryArg, Request, ViaDisplay, ViaNoValidate, ViaSerialize, ViaValidate,
     };
     pub use ::core::future::Future;
     pub use ::core::marker::Send;
+    pub use ::core::time::Duration;
 
     /// Feeds `body` to every decoder a response body meets: the create endpoint's success
     /// type, the same wrapped in [`Response`](crate::Response), and the error-body parser. For
@@ -296,7 +344,7 @@ pub mod __private {
         accepted += usize::from(wrapped.is_ok());
         for status in [401, 422, 500] {
             let status = reqwest::StatusCode::from_u16(status).unwrap_or(reqwest::StatusCode::OK);
-            let error = crate::runtime::request::api_error(status, &HeaderMap::new(), body);
+            let error = crate::runtime::decode::api_error(status, &HeaderMap::new(), body);
             let _ = format!("{error} {error:?}");
             accepted += usize::from(!error.api_errors().is_empty());
         }

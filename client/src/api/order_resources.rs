@@ -66,7 +66,7 @@ handle! {
 /// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait Comments: ApiClient {
     /// One page of the order's comments (`GET /porting_orders/{id}/comments`).
-    #[endpoint(GET, "/porting_orders/{id}/comments")]
+    #[endpoint(GET, "/porting_orders/{id}/comments", paginate)]
     async fn list(
         &self,
         id: PortingOrderId,
@@ -98,7 +98,7 @@ handle! {
 pub trait AdditionalDocuments: ApiClient {
     /// One page of the order's additional documents
     /// (`GET /porting_orders/{id}/additional_documents`).
-    #[endpoint(GET, "/porting_orders/{id}/additional_documents")]
+    #[endpoint(GET, "/porting_orders/{id}/additional_documents", paginate)]
     async fn list(
         &self,
         id: PortingOrderId,
@@ -138,7 +138,7 @@ handle! {
 pub trait VerificationCodes: ApiClient {
     /// One page of the order's verification codes
     /// (`GET /porting_orders/{id}/verification_codes`).
-    #[endpoint(GET, "/porting_orders/{id}/verification_codes")]
+    #[endpoint(GET, "/porting_orders/{id}/verification_codes", paginate)]
     async fn list(
         &self,
         id: PortingOrderId,
@@ -178,7 +178,7 @@ handle! {
 /// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait ActivationJobs: ApiClient {
     /// One page of the order's activation jobs (`GET /porting_orders/{id}/activation_jobs`).
-    #[endpoint(GET, "/porting_orders/{id}/activation_jobs")]
+    #[endpoint(GET, "/porting_orders/{id}/activation_jobs", paginate)]
     async fn list(
         &self,
         id: PortingOrderId,
@@ -221,7 +221,11 @@ handle! {
 pub trait ActionRequirements: ApiClient {
     /// One page of the order's action requirements
     /// (`GET /porting_orders/{porting_order_id}/action_requirements`).
-    #[endpoint(GET, "/porting_orders/{porting_order_id}/action_requirements")]
+    #[endpoint(
+        GET,
+        "/porting_orders/{porting_order_id}/action_requirements",
+        paginate
+    )]
     async fn list(
         &self,
         porting_order_id: PortingOrderId,
@@ -258,7 +262,11 @@ handle! {
 pub trait AssociatedPhoneNumbers: ApiClient {
     /// One page of the order's associated numbers
     /// (`GET /porting_orders/{porting_order_id}/associated_phone_numbers`).
-    #[endpoint(GET, "/porting_orders/{porting_order_id}/associated_phone_numbers")]
+    #[endpoint(
+        GET,
+        "/porting_orders/{porting_order_id}/associated_phone_numbers",
+        paginate
+    )]
     async fn list(
         &self,
         porting_order_id: PortingOrderId,
@@ -304,7 +312,11 @@ handle! {
 pub trait PhoneNumberBlocks: ApiClient {
     /// One page of the order's number blocks
     /// (`GET /porting_orders/{porting_order_id}/phone_number_blocks`).
-    #[endpoint(GET, "/porting_orders/{porting_order_id}/phone_number_blocks")]
+    #[endpoint(
+        GET,
+        "/porting_orders/{porting_order_id}/phone_number_blocks",
+        paginate
+    )]
     async fn list(
         &self,
         porting_order_id: PortingOrderId,
@@ -345,7 +357,11 @@ handle! {
 pub trait PhoneNumberExtensions: ApiClient {
     /// One page of the order's extension ranges
     /// (`GET /porting_orders/{porting_order_id}/phone_number_extensions`).
-    #[endpoint(GET, "/porting_orders/{porting_order_id}/phone_number_extensions")]
+    #[endpoint(
+        GET,
+        "/porting_orders/{porting_order_id}/phone_number_extensions",
+        paginate
+    )]
     async fn list(
         &self,
         porting_order_id: PortingOrderId,
@@ -391,7 +407,7 @@ handle! {
 /// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PhoneNumberConfigurations: ApiClient {
     /// One page of configurations (`GET /porting_orders/phone_number_configurations`).
-    #[endpoint(GET, "/porting_orders/phone_number_configurations")]
+    #[endpoint(GET, "/porting_orders/phone_number_configurations", paginate)]
     async fn list(
         &self,
         #[query] query: &ListPhoneNumberConfigurationsQuery,

@@ -57,7 +57,7 @@ impl<'a> PortingApi<'a> {
 /// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PortingEvents: ApiClient {
     /// One page of events (`GET /porting/events`).
-    #[endpoint(GET, "/porting/events")]
+    #[endpoint(GET, "/porting/events", paginate)]
     async fn list(&self, #[query] query: &ListPortingEventsQuery) -> Result<Page<PortingEvent>>;
 
     /// One event (`GET /porting/events/{id}`).
@@ -84,7 +84,7 @@ handle! {
 /// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PortingReports: ApiClient {
     /// One page of reports (`GET /porting/reports`).
-    #[endpoint(GET, "/porting/reports")]
+    #[endpoint(GET, "/porting/reports", paginate)]
     async fn list(&self, #[query] query: &ListPortingReportsQuery) -> Result<Page<PortingReport>>;
 
     /// Asks for a report (`POST /porting/reports`); it is `pending` until its document is ready.
@@ -111,7 +111,7 @@ handle! {
 /// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait LoaConfigurations: ApiClient {
     /// One page of LOA configurations (`GET /porting/loa_configurations`).
-    #[endpoint(GET, "/porting/loa_configurations")]
+    #[endpoint(GET, "/porting/loa_configurations", paginate)]
     async fn list(
         &self,
         #[query] query: &ListLoaConfigurationsQuery,

@@ -59,7 +59,7 @@ pub trait PortingOrders: ApiClient {
     ) -> Result<PortingOrderResponse>;
 
     /// Lists porting orders, one page (`GET /porting_orders`); see [`crate::paginate`] for all.
-    #[endpoint(GET, "/porting_orders")]
+    #[endpoint(GET, "/porting_orders", paginate)]
     async fn list(&self, #[query] query: &ListPortingOrdersQuery) -> Result<Page<PortingOrder>>;
 
     /// Deletes a porting order (`DELETE /porting_orders/{id}`); only drafts can be deleted.
@@ -95,7 +95,7 @@ pub trait PortingOrders: ApiClient {
 
     /// The documentation requirements of the order, one page
     /// (`GET /porting_orders/{id}/requirements`).
-    #[endpoint(GET, "/porting_orders/{id}/requirements")]
+    #[endpoint(GET, "/porting_orders/{id}/requirements", paginate)]
     async fn requirements(
         &self,
         id: PortingOrderId,

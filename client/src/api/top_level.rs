@@ -17,7 +17,7 @@ use crate::{ApiClient, Result, endpoint};
 /// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PortingPhoneNumbers: ApiClient {
     /// One page of porting phone numbers (`GET /porting_phone_numbers`).
-    #[endpoint(GET, "/porting_phone_numbers")]
+    #[endpoint(GET, "/porting_phone_numbers", paginate)]
     async fn list(
         &self,
         #[query] query: &ListPortingPhoneNumbersQuery,

@@ -9,6 +9,8 @@ use std::fmt;
 use reqwest::StatusCode;
 use serde::{Deserialize, Deserializer, Serialize};
 
+pub use super::hooks::Aborted;
+
 /// `Result<T, telnyx_porting::Error>`: what every endpoint returns.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -37,6 +39,8 @@ pub enum Error {
     /// A response lacked a field the API always sends, found when it was asked for through
     /// an accessor such as `order.id()` (decoding itself never requires a field).
     MissingField(Box<MissingField>),
+    /// A [`Hook`](crate::Hook) stopped the call before an attempt was sent.
+    Aborted(Box<Aborted>),
 }
 
 impl Error {
@@ -117,6 +121,11 @@ impl Error {
         matches!(self, Error::Connection(_))
     }
 
+    /// `true` when a [`Hook`](crate::Hook) stopped the call.
+    pub fn is_aborted(&self) -> bool {
+        matches!(self, Error::Aborted(_))
+    }
+
     /// `true` when a success response did not decode.
     pub fn is_decode(&self) -> bool {
         matches!(self, Error::Decode(_))
@@ -163,6 +172,49 @@ impl Error {
             message: message.into(),
         }))
     }
+
+    /// A [`Error::Timeout`] (when `timeout`) or an [`Error::Connection`].
+    pub(crate) fn transport(
+        timeout: bool,
+        message: String,
+        source: reqwest::Error,
+        retries: u32,
+        may_have_been_applied: bool,
+    ) -> Self {
+        let detail = Box::new(TransportError {
+            message,
+            source: Some(source),
+            retries,
+            may_have_been_applied,
+        });
+        if timeout {
+            Error::Timeout(detail)
+        } else {
+            Error::Connection(detail)
+        }
+    }
+
+    pub(crate) fn body_too_large(status: StatusCode, limit: usize) -> Self {
+        Error::BodyTooLarge(Box::new(BodyTooLarge { status, limit }))
+    }
+
+    pub(crate) fn decode(
+        status: StatusCode,
+        path: String,
+        message: String,
+        snippet: String,
+    ) -> Self {
+        Error::Decode(Box::new(DecodeError {
+            status,
+            path,
+            message,
+            snippet,
+        }))
+    }
+
+    pub(crate) fn api(error: ApiError) -> Self {
+        Error::Api(Box::new(error))
+    }
 }
 
 impl fmt::Display for Error {
@@ -176,6 +228,7 @@ impl fmt::Display for Error {
             Error::BodyTooLarge(e) => e.fmt(f),
             Error::Config(e) => e.fmt(f),
             Error::MissingField(e) => e.fmt(f),
+            Error::Aborted(e) => e.fmt(f),
         }?;
         if self.may_have_been_applied() {
             f.write_str(

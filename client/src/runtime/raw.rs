@@ -10,9 +10,12 @@ use reqwest::Method;
 use reqwest::header::{HeaderName, HeaderValue};
 use serde::Serialize;
 
+use super::call;
 use super::client::Client;
+use super::decode::FromResponse;
+use super::endpoint::{Endpoint, HttpMethod, endpoint};
 use super::error::{Error, Result};
-use super::request::{self, Endpoint, FromResponse, HttpMethod, Request};
+use super::request::Request;
 
 /// What raw requests record as their path template in traces and error messages: their
 /// paths may hold ids, which are the customer's business (as they are not recorded for
@@ -23,9 +26,9 @@ pub const RAW_TEMPLATE: &str = "(raw request)";
 macro_rules! raw_endpoints {
     ($($method:ident),+) => {
         [$(
-            Endpoint { method: HttpMethod::$method, template: RAW_TEMPLATE, accept: None, idempotent: None },
-            Endpoint { method: HttpMethod::$method, template: RAW_TEMPLATE, accept: None, idempotent: Some(true) },
-            Endpoint { method: HttpMethod::$method, template: RAW_TEMPLATE, accept: None, idempotent: Some(false) },
+            endpoint(HttpMethod::$method, RAW_TEMPLATE, "raw", None, None, None, None),
+            endpoint(HttpMethod::$method, RAW_TEMPLATE, "raw", None, None, Some(true), None),
+            endpoint(HttpMethod::$method, RAW_TEMPLATE, "raw", None, None, Some(false), None),
         )+]
     };
 }
@@ -209,7 +212,7 @@ impl<'a> RawRequest<'a> {
     /// for a client that cannot send.
     pub fn send<T: FromResponse>(self) -> impl Future<Output = Result<T>> + Send {
         let (client, request) = self.finish();
-        request::send::<T>(client, request)
+        call::send::<T>(client, request)
     }
 
     /// Sends the request and ignores the body of the success response: for a `204`, or any
@@ -220,7 +223,7 @@ impl<'a> RawRequest<'a> {
     /// As [`send`](Self::send), without [`Error::Decode`].
     pub fn send_empty(self) -> impl Future<Output = Result<()>> + Send {
         let (client, request) = self.finish();
-        request::send_empty(client, request)
+        call::send_empty(client, request)
     }
 
     /// The client and the request, for the endpoint that the idempotency setting picks.

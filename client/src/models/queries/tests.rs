@@ -3,7 +3,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::*;
 use crate::PageQuery;
-use crate::runtime::query::append_pairs;
+use crate::runtime::urlencoded::append_pairs;
 
 fn at(rfc3339: &str) -> OffsetDateTime {
     OffsetDateTime::parse(rfc3339, &Rfc3339).unwrap()
