@@ -7,4 +7,5 @@ pub mod query;
 pub mod request;
 pub mod response;
 pub mod retry;
+pub mod tls;
 pub mod validate;
