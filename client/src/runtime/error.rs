@@ -32,6 +32,10 @@ pub enum Error {
     BodyTooLarge(Box<BodyTooLarge>),
     /// The client was configured with a value it cannot use (a malformed base URL, say).
     Config(Box<ConfigError>),
+    /// A webhook delivery failed verification or is not an event (see
+    /// [`webhooks`](crate::webhooks)); converted from a
+    /// [`WebhookError`](crate::webhooks::WebhookError) with `?`.
+    Webhook(Box<crate::webhooks::WebhookError>),
 }
 
 impl Error {
@@ -170,6 +174,7 @@ impl fmt::Display for Error {
             Error::Decode(e) => e.fmt(f),
             Error::BodyTooLarge(e) => e.fmt(f),
             Error::Config(e) => e.fmt(f),
+            Error::Webhook(e) => e.fmt(f),
         }?;
         if self.may_have_been_applied() {
             f.write_str(
