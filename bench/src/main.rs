@@ -12,7 +12,9 @@
 //!    which side goes first, so that a change in the machine's load hits both sides; the
 //!    ratio is the median of the per-round ratios a/b;
 //! 4. decode: a generated 250-order list page into `Data<Vec<PortingOrder>>` and into
-//!    `serde_json::Value`.
+//!    `serde_json::Value`;
+//! 5. webhooks: `Verifier::verify` against a raw Ed25519 loop of the same crypto, the decode
+//!    alone, and Node's `crypto.verify` for reference (`webhooks.rs`).
 //!
 //! Environment: `BENCH_N` (60000), `BENCH_ROUND` (500), `BENCH_MEMORY_N` (10000),
 //! `BENCH_DECODE_ROUNDS` (9), `BENCH_DECODE_ITERS` (40), `BENCH_CLIENT_THREADS` (1), and
@@ -24,6 +26,7 @@
 mod cpu;
 mod page;
 mod server;
+mod webhooks;
 
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -142,6 +145,7 @@ fn run() -> Result<(), String> {
         throughput(&sides, &config).await
     })?;
     decode(&config)?;
+    webhooks::bench()?;
 
     line("peak_rss_end_of_run_mb", mb(status_kb("VmHWM")));
     line("load_average_at_end", load_average());

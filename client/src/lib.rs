@@ -232,6 +232,12 @@ pub mod __private {
         verified.is_ok()
     }
 
+    /// Ed25519 verification by the crypto library of this build, called directly: the
+    /// baseline of the webhook benchmark.
+    pub fn ed25519_verify(public_key: &[u8; 32], message: &[u8], signature: &[u8; 64]) -> bool {
+        crate::webhooks::raw_ed25519_verify(public_key, message, signature)
+    }
+
     /// Feeds `body` to every decoder a response body meets: the create endpoint's success
     /// type, the same wrapped in [`Response`](crate::Response), and the error-body parser. For
     /// the fuzz target and the randomized decode test; it must never panic, whatever the

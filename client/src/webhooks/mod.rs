@@ -51,6 +51,7 @@ mod sign;
 mod verify;
 
 pub use crypto::PROVIDER;
+pub(crate) use crypto::verify as raw_ed25519_verify;
 pub use error::{FormatProblem, WebhookError};
 pub use event::{WebhookEvent, WebhookPayload};
 pub use sign::Signer;
