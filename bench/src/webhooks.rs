@@ -44,7 +44,7 @@ pub fn bench() -> Result<(), String> {
     line("webhook_body_bytes", BODY.len());
     line("webhook_verifications_per_side_per_round", iters);
     let (mut ratios, mut cpu_ratios) = (vec![], vec![]);
-    let (mut ours_rate, mut raw_rate, mut decode_us) = (vec![], vec![], vec![]);
+    let (mut ours_rate, mut raw_rate, mut decode_us, mut raw_us) = (vec![], vec![], vec![], vec![]);
     for round in 0..rounds {
         // Alternate which side goes first, so a change in load hits both.
         let (a, b) = if round % 2 == 0 {
@@ -58,6 +58,7 @@ pub fn bench() -> Result<(), String> {
         if !a.cpu.is_zero() && !b.cpu.is_zero() {
             cpu_ratios.push(b.cpu.as_secs_f64() / a.cpu.as_secs_f64());
         }
+        raw_us.push(b.cpu.as_secs_f64() * 1e6 / iters as f64);
         ours_rate.push(iters as f64 / a.wall.as_secs_f64());
         raw_rate.push(iters as f64 / b.wall.as_secs_f64());
         let parse = time(iters, || WebhookEvent::parse(black_box(BODY)).is_ok())?;
@@ -71,6 +72,7 @@ pub fn bench() -> Result<(), String> {
     figure("webhook_verify_vs_raw_ratio", 3, &mut ratios);
     // The same from this thread's CPU time, which preemption by other processes cannot move.
     figure("webhook_verify_vs_raw_cpu_ratio", 3, &mut cpu_ratios);
+    figure("webhook_raw_ed25519_cpu_us", 2, &mut raw_us);
     figure("webhook_decode_only_cpu_us", 2, &mut decode_us);
     line(
         "webhook_node_crypto_verify_per_sec",
