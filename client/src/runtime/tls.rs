@@ -17,7 +17,6 @@ compile_error!(
 );
 
 /// The name of the provider this build uses, for docs and diagnostics.
-#[allow(dead_code)]
 pub(crate) const PROVIDER: &str = if cfg!(feature = "rustls") {
     "aws-lc-rs"
 } else {
