@@ -64,7 +64,9 @@ pub struct Verifier {
 impl Verifier {
     /// The account's Ed25519 public key as the portal shows it: the standard, padded base64
     /// of 32 bytes (44 characters). Surrounding whitespace (a pasted newline) is ignored;
-    /// anything else wrong is a [`WebhookError::InvalidKey`] naming the problem.
+    /// anything else wrong is a [`WebhookError::InvalidKey`] naming the problem. (32 bytes
+    /// that are not a point of the curve cannot be told apart here: every signature then
+    /// fails with [`WebhookError::SignatureMismatch`].)
     pub fn from_base64(key: &str) -> Result<Verifier, WebhookError> {
         let key = decode_fixed::<32>(key.trim().as_bytes())
             .map_err(|problem| WebhookError::InvalidKey { problem })?;
