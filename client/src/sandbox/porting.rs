@@ -2,9 +2,12 @@
 
 mod builder;
 mod clock;
+mod control;
 mod ctx;
+mod delivery;
 mod event;
 mod ids;
+mod lifecycle;
 mod order;
 mod patch;
 mod query;
@@ -22,7 +25,10 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Instant;
 
 pub use self::builder::{RequestLog, SandboxBuilder};
+pub use self::control::LifecycleError;
 use self::ctx::Ctx;
+use self::delivery::Deliverer;
+pub use self::delivery::{Delivery, DeliveryOutcome};
 use self::ids::IdSource;
 use self::store::Store;
 use super::errors;
@@ -105,11 +111,20 @@ pub struct Sandbox {
 struct SandboxState {
     store: Mutex<Store>,
     ids: IdSource,
+    webhooks: Arc<Deliverer>,
 }
 
 impl SandboxState {
     fn store(&self) -> MutexGuard<'_, Store> {
         self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Hands the events recorded since the last call to the deliverer.
+    fn flush_outbox(&self) {
+        let events = std::mem::take(&mut self.store().outbox);
+        for event in &events {
+            self.webhooks.deliver(event);
+        }
     }
 }
 
@@ -126,9 +141,15 @@ impl Sandbox {
     }
 
     async fn from_builder(builder: SandboxBuilder) -> std::io::Result<Sandbox> {
+        let signer = match builder.webhook_key_seed {
+            Some(seed) => crate::webhooks::Signer::from_seed(seed),
+            None => crate::webhooks::Signer::generate(),
+        }
+        .map_err(std::io::Error::other)?;
         let state = Arc::new(SandboxState {
             store: Mutex::new(Store::new(builder.max_items)),
             ids: IdSource::new(),
+            webhooks: Arc::new(Deliverer::new(signer, builder.delivery_settings())),
         });
         let shared = Arc::clone(&state);
         let on_request = builder.on_request.clone();
@@ -136,6 +157,7 @@ impl Sandbox {
             let started = Instant::now();
             let request_id = shared.ids.uuid();
             let response = route(&shared, &request).with_header("x-request-id", request_id);
+            shared.flush_outbox();
             if let Some(log) = &on_request {
                 log(&RequestLog::new(
                     &request,
@@ -196,6 +218,13 @@ impl Sandbox {
     }
 }
 
+/// Stops the server and every pending webhook delivery.
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        self.state.webhooks.stop();
+    }
+}
+
 impl fmt::Debug for Sandbox {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Sandbox")
@@ -210,7 +239,12 @@ fn route(state: &SandboxState, request: &Request) -> Response {
     if !is_authorized(request) {
         return errors::unauthorized();
     }
-    let mut ctx = Ctx::new(&state.store, &state.ids, request);
+    let mut ctx = Ctx::new(
+        &state.store,
+        &state.ids,
+        request,
+        state.webhooks.public_key(),
+    );
     routes::dispatch(&mut ctx, request.method(), request.path())
 }
 

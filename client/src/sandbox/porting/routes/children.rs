@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::super::clock::{format_time, parse_time};
 use super::super::ctx::Ctx;
+use super::super::lifecycle;
 use super::super::patch::{self, Fields, Kind};
 use super::super::query::{Filter, Filters, Match, Order as Sort, time_at};
 use super::super::store::{Child, Store};
@@ -119,6 +120,17 @@ pub(super) fn create_comment(ctx: &mut Ctx<'_>, id: &str) -> Response {
         order_id: key,
         value: comment.clone(),
     });
+    let now = ctx.now.clone();
+    let store = ctx.store.get();
+    lifecycle::comment_added(
+        store,
+        ctx.ids,
+        &now,
+        key,
+        comment_id,
+        &comment["body"],
+        "user",
+    );
     ctx.store.unlock();
     data(201, &comment)
 }
