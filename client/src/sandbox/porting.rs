@@ -45,8 +45,22 @@ pub const SANDBOX_API_KEY: &str = "KEYSANDBOX_not_a_real_key";
 /// `sort[value]`, `page[number]`/`page[size]`), updated (omitted fields keep their value,
 /// `null` clears), deleted, and moved through their lifecycle by the actions; comments,
 /// additional documents, verification codes, activation jobs, action requirements and number
-/// ranges attach to their order and go with it; status changes and deletions are recorded as
-/// porting events; reports and LOA configurations are kept too.
+/// ranges attach to their order and go with it; status changes, comments, splits, messaging
+/// changes and deletions are recorded as porting events; reports and LOA configurations are
+/// kept too.
+///
+/// # Webhooks
+///
+/// Every event of an order with a `webhook_url` is delivered there as Telnyx delivers it:
+/// POSTed in the nested shape, signed with the sandbox's Ed25519 key
+/// ([`webhook_public_key`](Sandbox::webhook_public_key), fixed with
+/// [`SandboxBuilder::webhook_key_seed`]), retried with backoff on a non-2xx answer or none
+/// within 2 s, and recorded ([`deliveries`](Sandbox::deliveries),
+/// [`wait_for_deliveries`](Sandbox::wait_for_deliveries)). Only loopback hosts are delivered
+/// to unless [`SandboxBuilder::deliver_to_any_host`]; redirects are not followed and no proxy
+/// is used. No carrier moves a sandbox order, so [`advance`](Sandbox::advance),
+/// [`advance_to_exception`](Sandbox::advance_to_exception) and [`split`](Sandbox::split) (and
+/// `POST /v2/_sandbox/porting_orders/{id}/advance` and `/split`) do.
 ///
 /// # What it checks
 ///
@@ -72,7 +86,8 @@ pub const SANDBOX_API_KEY: &str = "KEYSANDBOX_not_a_real_key";
 ///
 /// It accepts any non-empty token; it does not check that documents, requirement groups,
 /// billing groups or connections named in a body exist; it never moves an order on by itself
-/// (no carrier: an order stays `in-process` until cancelled); verification codes accept any
+/// (no carrier: an order stays `in-process` until cancelled or [advanced](Sandbox::advance));
+/// verification codes accept any
 /// digits; reports complete at once; `parent_support_key` is never set.
 ///
 /// # Limits
