@@ -141,17 +141,13 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         .porting_orders()
         .create(&CreatePortingOrder::new(["+13035550000"]))
         .await?;
-    let id = created.data[0].id.clone().ok_or("the order has no id")?;
+    let id = created.data[0].id.ok_or("the order has no id")?;
     client
         .porting_orders()
-        .update(id.clone(), &UpdatePortingOrder::new().webhook_url(&url))
+        .update(id, &UpdatePortingOrder::new().webhook_url(&url))
         .await?;
-    client
-        .porting_orders()
-        .actions()
-        .confirm(id.clone())
-        .await?;
-    sandbox.advance(&id, "ported")?;
+    client.porting_orders().actions().confirm(id).await?;
+    sandbox.advance(id, "ported")?;
 
     // in-process, submitted, foc-date-confirmed, ported; each within a bound.
     for _ in 0..4 {

@@ -44,10 +44,10 @@ async fn order_with_hook(client: &Client, numbers: &[&str], url: &str) -> Portin
         .porting_orders()
         .create(&CreatePortingOrder::new(numbers.iter().copied()))
         .await);
-    let id = created.data[0].id.clone().expect("an id");
+    let id = created.data[0].id.expect("an id");
     let updated = ok(client
         .porting_orders()
-        .update(id.clone(), &UpdatePortingOrder::new().webhook_url(url))
+        .update(id, &UpdatePortingOrder::new().webhook_url(url))
         .await);
     assert_eq!(updated.data.webhook_url.as_deref(), Some(url));
     id
@@ -136,26 +136,21 @@ async fn every_lifecycle_step_arrives_signed() {
     let client = ok(sandbox.client());
     let id = order_with_hook(&client, &["+13035550000"], &url).await;
 
-    ok(client.porting_orders().actions().confirm(id.clone()).await);
-    let moved = ok(client
-        .advance(id.clone(), &json!({"status": "submitted"}))
-        .await);
+    ok(client.porting_orders().actions().confirm(id).await);
+    let moved = ok(client.advance(id, &json!({"status": "submitted"})).await);
     assert_eq!(moved["data"]["status"]["value"], "submitted");
-    let order = ok(sandbox.advance_to_exception(&id, "LOA_ILLEGIBLE", "The LOA is illegible"));
+    let order = ok(sandbox.advance_to_exception(id, "LOA_ILLEGIBLE", "The LOA is illegible"));
     let status = order.status.expect("a status");
     assert_eq!(status.details.map(|d| d.len()), Some(1));
     // Any successful edit of an order in exception sends it back to submitted.
     let fixed = ok(client
         .porting_orders()
-        .update(
-            id.clone(),
-            &UpdatePortingOrder::new().customer_reference("fixed"),
-        )
+        .update(id, &UpdatePortingOrder::new().customer_reference("fixed"))
         .await);
     let value = fixed.data.status.and_then(|s| s.value);
     assert_eq!(serde_json::to_value(value).ok(), Some(json!("submitted")));
     // A target further along steps through each status in between.
-    ok(sandbox.advance(&id, "ported"));
+    ok(sandbox.advance(id, "ported"));
 
     let deliveries = sandbox.wait_for_deliveries(6, WAIT).await;
     assert_eq!(deliveries.len(), 6, "{deliveries:#?}");
@@ -251,7 +246,7 @@ async fn a_failed_attempt_is_retried_and_republish_keeps_the_id() {
         .await);
     let client = ok(sandbox.client());
     let id = order_with_hook(&client, &["+13035550001"], &url).await;
-    ok(client.porting_orders().actions().confirm(id.clone()).await);
+    ok(client.porting_orders().actions().confirm(id).await);
 
     let deliveries = sandbox.wait_for_deliveries(2, WAIT).await;
     let seen: Vec<(u32, Option<u16>)> = deliveries
@@ -353,9 +348,9 @@ async fn split_moves_numbers_and_fires_one_event_per_number() {
     let client = ok(sandbox.client());
     let numbers = ["+13035550004", "+13035550005", "+13035550006"];
     let id = order_with_hook(&client, &numbers, &format!("{}/hook", receiver.url())).await;
-    ok(client.porting_orders().actions().confirm(id.clone()).await);
+    ok(client.porting_orders().actions().confirm(id).await);
     let body = json!({"phone_numbers": ["+13035550005", "+13035550006"]});
-    let moved = ok(client.split(id.clone(), &body).await);
+    let moved = ok(client.split(id, &body).await);
     let new_id = moved["data"]["id"].as_str().unwrap_or_default().to_owned();
     assert_ne!(new_id, id.to_string());
     assert_eq!(moved["data"]["status"]["value"], "in-process");
@@ -408,17 +403,15 @@ async fn illegal_moves_are_refused_with_422() {
         .porting_orders()
         .create(&CreatePortingOrder::new(["+13035550007", "+13035550008"]))
         .await);
-    let id = created.data[0].id.clone().expect("an id");
+    let id = created.data[0].id.expect("an id");
     let refused = |result: Result<Value>| match result {
         Err(e) => e.status().map(|s| s.as_u16()),
         Ok(doc) => panic!("accepted: {doc}"),
     };
     // A draft must be confirmed first.
-    let draft = client
-        .advance(id.clone(), &json!({"status": "submitted"}))
-        .await;
+    let draft = client.advance(id, &json!({"status": "submitted"})).await;
     assert_eq!(refused(draft), Some(422));
-    ok(client.porting_orders().actions().confirm(id.clone()).await);
+    ok(client.porting_orders().actions().confirm(id).await);
     for body in [
         json!({"status": "draft"}),
         json!({"status": "in-process"}),
@@ -428,30 +421,21 @@ async fn illegal_moves_are_refused_with_422() {
         json!({}),
         json!({"status": 7}),
     ] {
-        let result = client.advance(id.clone(), &body).await;
+        let result = client.advance(id, &body).await;
         assert_eq!(refused(result), Some(422), "{body}");
     }
     let split_all = json!({"phone_numbers": ["+13035550007", "+13035550008"]});
-    assert_eq!(
-        refused(client.split(id.clone(), &split_all).await),
-        Some(422)
-    );
+    assert_eq!(refused(client.split(id, &split_all).await), Some(422));
     let split_foreign = json!({"phone_numbers": ["+13035559999"]});
-    assert_eq!(
-        refused(client.split(id.clone(), &split_foreign).await),
-        Some(422)
-    );
+    assert_eq!(refused(client.split(id, &split_foreign).await), Some(422));
 
-    ok(sandbox.advance(&id, "foc-date-confirmed"));
-    let back = sandbox.advance(&id, "submitted").unwrap_err();
+    ok(sandbox.advance(id, "foc-date-confirmed"));
+    let back = sandbox.advance(id, "submitted").unwrap_err();
     assert_eq!(back.status(), 422);
     assert!(back.message().contains("cannot go back"), "{back}");
-    ok(sandbox.advance(&id, "ported"));
+    ok(sandbox.advance(id, "ported"));
     let out = client
-        .advance(
-            id.clone(),
-            &json!({"status": "exception", "exception_code": "X"}),
-        )
+        .advance(id, &json!({"status": "exception", "exception_code": "X"}))
         .await;
     assert_eq!(refused(out), Some(422));
     let missing = sandbox.advance(uuid::Uuid::nil(), "ported").unwrap_err();

@@ -51,16 +51,10 @@ pub const SANDBOX_API_KEY: &str = "KEYSANDBOX_not_a_real_key";
 ///
 /// # Webhooks
 ///
-/// Every event of an order with a `webhook_url` is delivered there as Telnyx delivers it:
-/// POSTed in the nested shape, signed with the sandbox's Ed25519 key
-/// ([`webhook_public_key`](Sandbox::webhook_public_key), fixed with
-/// [`SandboxBuilder::webhook_key_seed`]), retried with backoff on a non-2xx answer or none
-/// within 2 s, and recorded ([`deliveries`](Sandbox::deliveries),
-/// [`wait_for_deliveries`](Sandbox::wait_for_deliveries)). Only loopback hosts are delivered
-/// to unless [`SandboxBuilder::deliver_to_any_host`]; redirects are not followed and no proxy
-/// is used. No carrier moves a sandbox order, so [`advance`](Sandbox::advance),
-/// [`advance_to_exception`](Sandbox::advance_to_exception) and [`split`](Sandbox::split) (and
-/// `POST /v2/_sandbox/porting_orders/{id}/advance` and `/split`) do.
+/// Each event of an order with a `webhook_url` is delivered there, signed, as Telnyx does
+/// (loopback hosts only by default): see [`deliveries`](Sandbox::deliveries) and the
+/// [builder](SandboxBuilder::webhook_key_seed). No carrier moves a sandbox order, so
+/// [`advance`](Sandbox::advance) and [`split`](Sandbox::split) do.
 ///
 /// # What it checks
 ///

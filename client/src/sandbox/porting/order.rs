@@ -303,13 +303,18 @@ pub(crate) struct StatusField {
     pub(crate) value: Status,
     /// Boxed, as only an order in `exception` has any.
     #[serde(default, deserialize_with = "details")]
-    pub(crate) details: Option<Box<Vec<StatusDetail>>>,
+    pub(crate) details: Details,
 }
 
+/// `status.details`, one pointer wide so that every order stays small.
+#[allow(
+    clippy::box_collection,
+    reason = "a Vec would add 16 bytes to every order"
+)]
+pub(crate) type Details = Option<Box<Vec<StatusDetail>>>;
+
 /// `details`, with an empty list as `None`.
-fn details<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<Box<Vec<StatusDetail>>>, D::Error> {
+fn details<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Details, D::Error> {
     let details: Option<Vec<StatusDetail>> = Deserialize::deserialize(deserializer)?;
     Ok(details.filter(|d| !d.is_empty()).map(Box::new))
 }
