@@ -401,6 +401,53 @@ fn error_chain(error: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::models::{CreatePortingOrder, UpdatePortingOrder};
+    use crate::prelude::*;
+    use crate::sandbox::{MockResponse, MockServer, Sandbox};
+
+    /// A delivery end to end, in this crate's own test run too (so the ring-only build sends
+    /// one through its TLS set-up).
+    #[tokio::test]
+    async fn a_status_change_is_delivered_signed() {
+        let receiver = MockServer::start().await.unwrap();
+        receiver.enqueue(MockResponse::new(200));
+        let sandbox = Sandbox::builder()
+            .webhook_key_seed([1; 32])
+            .start()
+            .await
+            .unwrap();
+        let client = sandbox.client().unwrap();
+        let orders = client.porting_orders();
+        let created = orders
+            .create(&CreatePortingOrder::new(["+13035550000"]))
+            .await
+            .unwrap();
+        let id = created.data[0].id.unwrap();
+        let url = format!(
+            "http://localhost:{}/hook",
+            receiver.url().rsplit(':').next().unwrap()
+        );
+        orders
+            .update(id, &UpdatePortingOrder::new().webhook_url(&url))
+            .await
+            .unwrap();
+        orders.actions().confirm(id).await.unwrap();
+        let deliveries = sandbox
+            .wait_for_deliveries(1, Duration::from_secs(20))
+            .await;
+        assert_eq!(deliveries.len(), 1, "{deliveries:?}");
+        assert_eq!(deliveries[0].status(), Some(200));
+        assert_eq!(deliveries[0].url(), url);
+        let request = &receiver.requests()[0];
+        assert_eq!(request.path, "/hook");
+        let verifier = Signer::from_seed([1; 32]).unwrap().verifier();
+        let event = verifier
+            .verify(deliveries[0].headers(), &request.body)
+            .unwrap();
+        assert_eq!(event.event_type(), "porting_order.status_changed");
+        assert_eq!(event.attempt(), Some(1));
+        assert_eq!(event.delivered_to(), Some(url.as_str()));
+    }
 
     #[test]
     fn only_loopback_hosts_unless_any_host() {
