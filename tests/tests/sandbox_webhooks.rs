@@ -7,7 +7,10 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use telnyx_porting::http::{HeaderMap, HeaderName, HeaderValue};
-use telnyx_porting::models::{CreatePortingOrder, PortingOrderId, UpdatePortingOrder};
+use telnyx_porting::models::{
+    CreatePortingOrder, CreatePortingOrderComment, PortingOrderId, UpdatePortingOrder,
+    UpdatePortingOrderMessaging,
+};
 use telnyx_porting::prelude::*;
 use telnyx_porting::sandbox::{Delivery, DeliveryOutcome, MockResponse, MockServer, Sandbox};
 use telnyx_porting::uuid;
@@ -444,4 +447,57 @@ async fn illegal_moves_are_refused_with_422() {
         sandbox.deliveries().is_empty(),
         "no webhook_url, no deliveries"
     );
+}
+
+#[tokio::test]
+async fn comments_messaging_changes_and_deletions_are_delivered() {
+    let receiver = ok(MockServer::start().await);
+    for _ in 0..3 {
+        receiver.enqueue(MockResponse::new(200));
+    }
+    let sandbox = ok(Sandbox::start().await);
+    let client = ok(sandbox.client());
+    let url = format!("{}/hook", receiver.url());
+    let id = order_with_hook(&client, &["+13035550009"], &url).await;
+    let orders = client.porting_orders();
+    ok(orders
+        .comments()
+        .create(id, &CreatePortingOrderComment::new("Is the LOA signed?"))
+        .await);
+    let messaging = UpdatePortingOrderMessaging::new().enable_messaging(true);
+    ok(orders
+        .update(id, &UpdatePortingOrder::new().messaging(messaging))
+        .await);
+    ok(orders.delete(id).await);
+
+    let deliveries = sandbox.wait_for_deliveries(3, WAIT).await;
+    assert_eq!(deliveries.len(), 3, "{deliveries:#?}");
+    let verifier = ok(Verifier::from_base64(sandbox.webhook_public_key()));
+    let mut seen = Vec::new();
+    for delivery in &deliveries {
+        assert!(delivery.is_success(), "{delivery:?}");
+        let event = ok(verifier.verify(delivery.headers(), delivery.body()));
+        match event.payload() {
+            WebhookPayload::NewComment(new) => {
+                let body = new.comment.as_ref().and_then(|c| c.body.as_deref());
+                assert_eq!(body, Some("Is the LOA signed?"));
+                assert_eq!(new.porting_order_id, Some(id));
+                seen.push("new_comment");
+            }
+            WebhookPayload::MessagingChanged(changed) => {
+                let enabled = changed.messaging.as_ref().and_then(|m| m.enable_messaging);
+                assert_eq!(enabled, Some(true));
+                assert_eq!(changed.id, Some(id));
+                seen.push("messaging_changed");
+            }
+            WebhookPayload::Deleted(deleted) => {
+                assert_eq!(deleted.id, Some(id));
+                assert!(deleted.deleted_at.is_some());
+                seen.push("deleted");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    seen.sort_unstable();
+    assert_eq!(seen, ["deleted", "messaging_changed", "new_comment"]);
 }

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::net::IpAddr;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
@@ -120,7 +120,8 @@ pub(crate) struct Deliverer {
     signer: Signer,
     public_key: String,
     settings: Settings,
-    client: Result<reqwest::Client, String>,
+    /// Made on first delivery: most sandboxes never deliver.
+    client: OnceLock<Result<reqwest::Client, String>>,
     log: Mutex<Log>,
     /// How many deliveries were ever recorded.
     count: watch::Sender<usize>,
@@ -142,7 +143,7 @@ impl Deliverer {
             public_key: signer.public_key_base64(),
             signer,
             settings,
-            client: delivery_client(),
+            client: OnceLock::new(),
             log: Mutex::new(Log::default()),
             count: watch::Sender::new(0),
             stop: watch::Sender::new(false),
@@ -222,7 +223,7 @@ impl Deliverer {
         body: &Bytes,
         headers: &HeaderMap,
     ) -> DeliveryOutcome {
-        let client = match &self.client {
+        let client = match self.client.get_or_init(delivery_client) {
             Ok(client) => client,
             Err(error) => {
                 return DeliveryOutcome::Failed {
