@@ -501,3 +501,29 @@ async fn comments_messaging_changes_and_deletions_are_delivered() {
     seen.sort_unstable();
     assert_eq!(seen, ["deleted", "messaging_changed", "new_comment"]);
 }
+
+#[tokio::test]
+async fn a_receiver_that_does_not_answer_within_2_s_is_a_failed_attempt() {
+    let receiver = ok(MockServer::start().await);
+    receiver.enqueue(MockResponse::hang());
+    let sandbox = ok(Sandbox::builder().webhook_max_attempts(1).start().await);
+    let client = ok(sandbox.client());
+    let id = order_with_hook(
+        &client,
+        &["+13035550010"],
+        &format!("{}/hook", receiver.url()),
+    )
+    .await;
+    // The API answers while the receiver hangs: delivery never holds it up.
+    let confirmed = ok(client.porting_orders().actions().confirm(id).await);
+    assert!(confirmed.data.support_key.is_some());
+    let deliveries = sandbox.wait_for_deliveries(1, WAIT).await;
+    assert_eq!(deliveries.len(), 1);
+    assert_eq!(
+        deliveries[0].outcome(),
+        &DeliveryOutcome::Failed {
+            error: "no answer within 2 s".into()
+        }
+    );
+    assert_eq!(receiver.received(), 1);
+}
