@@ -2,7 +2,7 @@
 # Build cost of telnyx-porting, as recorded in BENCHMARKS.md. Prints `name: value` lines.
 #
 #   bash bench/build-cost.sh            # everything (about 10 minutes on 2 cores)
-#   bash bench/build-cost.sh cold       # cold `cargo build -p telnyx-porting` only
+#   bash bench/build-cost.sh cold       # cold `cargo build -p telnyx-porting`, default TLS then rustls-ring
 #   bash bench/build-cost.sh macro      # 100 #[endpoint] methods vs the same hand-expanded
 #   bash bench/build-cost.sh passes     # rustc -Z time-passes: expansion time, both crates
 #   bash bench/build-cost.sh tree       # duplicate crates (`cargo tree -d`), syn versions
@@ -24,19 +24,22 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 
 echo "load_average_at_start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-cold() {
+cold_one() {
+    # $1: the figure's name; the rest: cargo features.
+    local name="$1"; shift
     local target="$work/cold-target"
     rm -rf "$target"
     local t0 t1
     t0=$(now)
-    (cd "$repo" && CARGO_TARGET_DIR="$target" cargo build -q -p telnyx-porting --timings 2>/dev/null)
+    (cd "$repo" && CARGO_TARGET_DIR="$target" cargo build -q -p telnyx-porting "$@" --timings 2>/dev/null)
     t1=$(now)
-    echo "cold_build_telnyx_porting_dev_s: $(elapsed "$t0" "$t1")"
+    echo "$name: $(elapsed "$t0" "$t1")"
+    echo "load_average_after_$name: $(cut -d' ' -f1-3 /proc/loadavg)"
     # Per-crate durations from cargo's timing report (UNIT_DATA), when it can be read.
     local html
     html=$(ls -t "$target"/cargo-timings/cargo-timing-*.html 2>/dev/null | head -n1 || true)
     if [[ -n "$html" ]] && command -v python3 >/dev/null; then
-        python3 - "$html" <<'PY'
+        python3 - "$html" "$name" <<'PY'
 import json, re, sys
 text = open(sys.argv[1], encoding="utf-8").read()
 m = re.search(r"const UNIT_DATA = (\[.*?\]);\n", text, re.S)
@@ -48,13 +51,19 @@ if m:
         total[key] = total.get(key, 0) + u["duration"]
     top = sorted(total.items(), key=lambda kv: -kv[1])[:12]
     for name, secs in top:
-        print(f"cold_unit_s[{name}]: {secs:.1f}")
-    for name in ("syn", "telnyx-porting-macros", "telnyx-porting", "aws-lc-sys", "serde_derive"):
+        print(f"{sys.argv[2]}_unit_s[{name}]: {secs:.1f}")
+    for name in ("syn", "telnyx-porting-macros", "telnyx-porting", "aws-lc-sys", "ring", "serde_derive"):
         if name in total:
-            print(f"cold_unit_s[{name}]: {total[name]:.1f}")
+            print(f"{sys.argv[2]}_unit_s[{name}]: {total[name]:.1f}")
 PY
     fi
     rm -rf "$target"
+}
+
+# Both TLS choices, one right after the other so that they see about the same load.
+cold() {
+    cold_one cold_build_telnyx_porting_dev_s
+    cold_one cold_build_telnyx_porting_ring_dev_s --no-default-features --features rustls-ring
 }
 
 # A trait of 100 endpoints in four shapes (GET with a path parameter, POST with a body, GET

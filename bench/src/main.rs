@@ -16,6 +16,8 @@
 //! 5. the sandbox: creates, retrieves and list pages against a nearly empty and a full
 //!    sandbox, each in a child process, and their memory (see `sandbox.rs`;
 //!    `BENCH_SANDBOX_ONLY=1` runs this stage alone).
+//! 6. webhooks: `Verifier::verify` against a raw Ed25519 loop of the same crypto, the decode
+//!    alone, and Node's `crypto.verify` for reference (`webhooks.rs`).
 //!
 //! Environment: `BENCH_N` (60000), `BENCH_ROUND` (500), `BENCH_MEMORY_N` (10000),
 //! `BENCH_DECODE_ROUNDS` (9), `BENCH_DECODE_ITERS` (40), `BENCH_CLIENT_THREADS` (1), and
@@ -29,6 +31,7 @@ mod hooks;
 mod page;
 mod sandbox;
 mod server;
+mod webhooks;
 
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -155,6 +158,7 @@ fn run() -> Result<(), String> {
     })?;
     decode(&config)?;
     sandbox::stage(&runtime)?;
+    webhooks::bench()?;
 
     line("peak_rss_end_of_run_mb", mb(status_kb("VmHWM")));
     line("load_average_at_end", load_average());

@@ -91,6 +91,7 @@
 //! - Response models keep every field an `Option` (decoding never fails on a missing one);
 //!   accessors such as `order.id()` return what the API always sends, or a [`MissingField`].
 //! - [`Client::request`] is the escape hatch for endpoints not declared here.
+//! - [`webhooks`] verifies Telnyx's signed deliveries and decodes their events.
 //! - `sandbox` (feature `sandbox`) is a local server that answers like the API, for offline
 //!   runs and tests.
 //!
@@ -165,9 +166,13 @@ pub mod models;
 mod runtime;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
+pub mod webhooks;
 
 /// The stream trait [`Pages`] implements, re-exported so callers need no other crate.
 pub use futures_core::Stream;
+/// The HTTP types crate of [`webhooks::Verifier::verify`]'s `HeaderMap` (shared by hyper, axum
+/// and reqwest), re-exported so versions always match.
+pub use http;
 /// The HTTP method of a [raw request](Client::request), re-exported from `reqwest`.
 pub use reqwest::Method;
 pub use reqwest::StatusCode;
@@ -314,6 +319,50 @@ pub mod __private {
     pub use ::core::future::Future;
     pub use ::core::marker::Send;
     pub use ::core::time::Duration;
+
+    /// Splits `data` into a timestamp, a signature and a body, and feeds them to the webhook
+    /// verifier and decoder; for the fuzz target and the randomized test. It must never
+    /// panic, whatever the bytes. Returns whether the delivery was accepted.
+    pub fn fuzz_webhook(data: &[u8]) -> bool {
+        use crate::webhooks::{SIGNATURE_HEADER, TIMESTAMP_HEADER, Verifier, WebhookEvent};
+        let mut parts = data.splitn(3, |&b| b == b'\n');
+        let (timestamp, signature, body) = (parts.next(), parts.next(), parts.next());
+        let mut headers = http::HeaderMap::new();
+        for (name, value) in [(TIMESTAMP_HEADER, timestamp), (SIGNATURE_HEADER, signature)] {
+            if let Some(Ok(value)) = value.map(http::HeaderValue::from_bytes) {
+                headers.append(name, value);
+            }
+        }
+        let body = body.unwrap_or(data);
+        let now = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+        // The bytes as they came, against a fixed key: refused, but never a panic.
+        let verifier = Verifier::from_key_bytes([0x3b; 32]);
+        let _ = verifier
+            .verify_at(&headers, body, now)
+            .map_err(|e| e.to_string());
+        // The body signed for real, so that it reaches the decoder behind the signature.
+        let Ok(signer) = crate::webhooks::Signer::from_seed([0x5a; 32]) else {
+            return false;
+        };
+        let verified = signer
+            .verifier()
+            .verify_at(&signer.headers(body, now), body, now);
+        let _ = format!("{verified:?}");
+        if let Err(e) = &verified {
+            let _ = e.to_string();
+        }
+        if let Ok(event) = WebhookEvent::parse(body) {
+            let _ = format!("{event:?}");
+            let _ = serde_json::to_vec(&event);
+        }
+        verified.is_ok()
+    }
+
+    /// Ed25519 verification by the crypto library of this build, called directly: the
+    /// baseline of the webhook benchmark.
+    pub fn ed25519_verify(public_key: &[u8; 32], message: &[u8], signature: &[u8; 64]) -> bool {
+        crate::webhooks::raw_ed25519_verify(public_key, message, signature)
+    }
 
     /// Feeds `body` to every decoder a response body meets: the create endpoint's success
     /// type, the same wrapped in [`Response`](crate::Response), and the error-body parser. For

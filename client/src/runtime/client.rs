@@ -436,9 +436,12 @@ impl ClientBuilder {
 }
 
 /// The HTTP client the builder makes when the user brings none.
+/// Every client the crate builds (the per-call connect-timeout pool too) comes from here, so
+/// each one gets the TLS provider the cargo features chose.
 pub(crate) fn http_client(connect_timeout: Duration) -> Result<reqwest::Client> {
-    reqwest::Client::builder()
-        .connect_timeout(connect_timeout)
+    let builder = reqwest::Client::builder().connect_timeout(connect_timeout);
+    super::tls::configure(builder)
+        .map_err(|e| Error::config(format!("could not set up TLS: {e}")))?
         .build()
         .map_err(|e| Error::config(format!("could not set up HTTP: {e}")))
 }

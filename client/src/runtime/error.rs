@@ -41,6 +41,10 @@ pub enum Error {
     MissingField(Box<MissingField>),
     /// A [`Hook`](crate::Hook) stopped the call before an attempt was sent.
     Aborted(Box<Aborted>),
+    /// A webhook delivery failed verification or is not an event (see
+    /// [`webhooks`](crate::webhooks)); converted from a
+    /// [`WebhookError`](crate::webhooks::WebhookError) with `?`.
+    Webhook(Box<crate::webhooks::WebhookError>),
 }
 
 impl Error {
@@ -229,6 +233,7 @@ impl fmt::Display for Error {
             Error::Config(e) => e.fmt(f),
             Error::MissingField(e) => e.fmt(f),
             Error::Aborted(e) => e.fmt(f),
+            Error::Webhook(e) => e.fmt(f),
         }?;
         if self.may_have_been_applied() {
             f.write_str(

@@ -11,5 +11,6 @@ pub mod raw;
 pub mod request;
 pub mod response;
 pub mod retry;
+pub mod tls;
 pub mod urlencoded;
 pub mod validate;

@@ -40,4 +40,6 @@ mod mock;
 mod porting;
 
 pub use mock::{MockResponse, MockServer, RecordedRequest};
-pub use porting::{RequestLog, SANDBOX_API_KEY, Sandbox, SandboxBuilder};
+pub use porting::{
+    Delivery, DeliveryOutcome, LifecycleError, RequestLog, SANDBOX_API_KEY, Sandbox, SandboxBuilder,
+};

@@ -4,9 +4,12 @@ mod account;
 mod builder;
 mod child;
 mod clock;
+mod control;
 mod ctx;
+mod delivery;
 mod event;
 mod ids;
+mod lifecycle;
 mod order;
 mod patch;
 mod query;
@@ -27,7 +30,10 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Instant;
 
 pub use self::builder::{RequestLog, SandboxBuilder};
+pub use self::control::LifecycleError;
 use self::ctx::Ctx;
+use self::delivery::Deliverer;
+pub use self::delivery::{Delivery, DeliveryOutcome};
 use self::ids::IdSource;
 use self::store::Store;
 use super::errors;
@@ -44,8 +50,16 @@ pub const SANDBOX_API_KEY: &str = "KEYSANDBOX_not_a_real_key";
 /// `sort[value]`, `page[number]`/`page[size]`), updated (omitted fields keep their value,
 /// `null` clears), deleted, and moved through their lifecycle by the actions; comments,
 /// additional documents, verification codes, activation jobs, action requirements and number
-/// ranges attach to their order and go with it; status changes and deletions are recorded as
-/// porting events; reports and LOA configurations are kept too.
+/// ranges attach to their order and go with it; status changes, comments, splits, messaging
+/// changes and deletions are recorded as porting events; reports and LOA configurations are
+/// kept too.
+///
+/// # Webhooks
+///
+/// Each event of an order with a `webhook_url` is delivered there, signed, as Telnyx does
+/// (loopback hosts only by default): see [`deliveries`](Sandbox::deliveries) and the
+/// [builder](SandboxBuilder::webhook_key_seed). No carrier moves a sandbox order, so
+/// [`advance`](Sandbox::advance) and [`split`](Sandbox::split) do.
 ///
 /// # What it checks
 ///
@@ -71,7 +85,8 @@ pub const SANDBOX_API_KEY: &str = "KEYSANDBOX_not_a_real_key";
 ///
 /// It accepts any non-empty token; it does not check that documents, requirement groups,
 /// billing groups or connections named in a body exist; it never moves an order on by itself
-/// (no carrier: an order stays `in-process` until cancelled); verification codes accept any
+/// (no carrier: an order stays `in-process` until cancelled or [advanced](Sandbox::advance));
+/// verification codes accept any
 /// digits; reports complete at once; `parent_support_key` is never set.
 ///
 /// # Limits
@@ -114,11 +129,20 @@ pub struct Sandbox {
 struct SandboxState {
     store: Mutex<Store>,
     ids: IdSource,
+    webhooks: Arc<Deliverer>,
 }
 
 impl SandboxState {
     fn store(&self) -> MutexGuard<'_, Store> {
         self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Hands the events recorded since the last call to the deliverer.
+    fn flush_outbox(&self) {
+        let events = std::mem::take(&mut self.store().outbox);
+        for event in &events {
+            self.webhooks.deliver(event);
+        }
     }
 }
 
@@ -135,9 +159,15 @@ impl Sandbox {
     }
 
     async fn from_builder(builder: SandboxBuilder) -> std::io::Result<Sandbox> {
+        let signer = match builder.webhook_key_seed {
+            Some(seed) => crate::webhooks::Signer::from_seed(seed),
+            None => crate::webhooks::Signer::generate(),
+        }
+        .map_err(std::io::Error::other)?;
         let state = Arc::new(SandboxState {
             store: Mutex::new(Store::new(builder.max_items)),
             ids: IdSource::new(),
+            webhooks: Arc::new(Deliverer::new(signer, builder.delivery_settings())),
         });
         let shared = Arc::clone(&state);
         let on_request = builder.on_request.clone();
@@ -145,6 +175,7 @@ impl Sandbox {
             let started = Instant::now();
             let request_id = shared.ids.uuid();
             let response = route(&shared, &request).with_header("x-request-id", request_id);
+            shared.flush_outbox();
             if let Some(log) = &on_request {
                 log(&RequestLog::new(
                     &request,
@@ -205,6 +236,13 @@ impl Sandbox {
     }
 }
 
+/// Stops the server and every pending webhook delivery.
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        self.state.webhooks.stop();
+    }
+}
+
 impl fmt::Debug for Sandbox {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Sandbox")
@@ -219,7 +257,12 @@ fn route(state: &SandboxState, request: &Request) -> Response {
     if !is_authorized(request) {
         return errors::unauthorized();
     }
-    let mut ctx = Ctx::new(&state.store, &state.ids, request);
+    let mut ctx = Ctx::new(
+        &state.store,
+        &state.ids,
+        request,
+        state.webhooks.public_key(),
+    );
     routes::dispatch(&mut ctx, request.method(), request.path())
 }
 

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::Sandbox;
+use super::delivery::Settings;
 use super::store::DEFAULT_MAX_ITEMS;
 use crate::sandbox::http::{DEFAULT_MAX_BODY_BYTES, Request};
 
@@ -38,6 +39,10 @@ pub struct SandboxBuilder {
     pub(super) max_items: usize,
     pub(super) max_body_bytes: usize,
     pub(super) on_request: Option<OnRequest>,
+    pub(super) webhook_key_seed: Option<[u8; 32]>,
+    pub(super) webhook_backoff: Duration,
+    pub(super) webhook_max_attempts: u32,
+    pub(super) deliver_to_any_host: bool,
 }
 
 impl Default for SandboxBuilder {
@@ -48,6 +53,10 @@ impl Default for SandboxBuilder {
             max_items: DEFAULT_MAX_ITEMS,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             on_request: None,
+            webhook_key_seed: None,
+            webhook_backoff: Duration::from_secs(1),
+            webhook_max_attempts: 3,
+            deliver_to_any_host: false,
         }
     }
 }
@@ -98,6 +107,46 @@ impl SandboxBuilder {
         self
     }
 
+    /// Signs webhook deliveries with the Ed25519 key pair of this 32-byte seed, so that the
+    /// public key (and a receiver configured with it) stays the same across runs. By default
+    /// each sandbox makes a fresh key pair. [`Sandbox::webhook_public_key`] gives the public
+    /// half.
+    pub fn webhook_key_seed(mut self, seed: [u8; 32]) -> Self {
+        self.webhook_key_seed = Some(seed);
+        self
+    }
+
+    /// The wait before the first retry of a failed webhook delivery (1 s by default), doubled
+    /// before each later retry.
+    pub fn webhook_backoff(mut self, backoff: Duration) -> Self {
+        self.webhook_backoff = backoff;
+        self
+    }
+
+    /// How many attempts one webhook delivery gets (3 by default, at least 1): a non-2xx
+    /// answer, or none within 2 s, is retried until then. A republish gets as many again.
+    pub fn webhook_max_attempts(mut self, attempts: u32) -> Self {
+        self.webhook_max_attempts = attempts.max(1);
+        self
+    }
+
+    /// Delivers webhooks to any host (off by default: only to loopback hosts, and deliveries
+    /// to others are recorded as [skipped](crate::sandbox::DeliveryOutcome::Skipped)). For
+    /// containers on one network; redirects are still not followed, and no proxy is used.
+    pub fn deliver_to_any_host(mut self, yes: bool) -> Self {
+        self.deliver_to_any_host = yes;
+        self
+    }
+
+    pub(super) fn delivery_settings(&self) -> Settings {
+        Settings {
+            backoff: self.webhook_backoff,
+            max_attempts: self.webhook_max_attempts,
+            any_host: self.deliver_to_any_host,
+            max_items: self.max_items,
+        }
+    }
+
     /// Binds the address and starts serving. Must be called within a tokio runtime.
     pub async fn start(self) -> std::io::Result<Sandbox> {
         Sandbox::from_builder(self).await
@@ -112,6 +161,10 @@ impl fmt::Debug for SandboxBuilder {
             .field("max_items", &self.max_items)
             .field("max_body_bytes", &self.max_body_bytes)
             .field("on_request", &self.on_request.is_some())
+            .field("webhook_key_seed", &self.webhook_key_seed.map(|_| "<set>"))
+            .field("webhook_backoff", &self.webhook_backoff)
+            .field("webhook_max_attempts", &self.webhook_max_attempts)
+            .field("deliver_to_any_host", &self.deliver_to_any_host)
             .finish()
     }
 }

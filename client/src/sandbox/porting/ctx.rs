@@ -19,11 +19,19 @@ pub(crate) struct Ctx<'a> {
     pub(crate) query: Query,
     /// The time of the request, as the API writes times.
     pub(crate) now: String,
+    /// The public key webhook deliveries are signed with (base64).
+    pub(crate) webhook_public_key: &'a str,
 }
 
 impl<'a> Ctx<'a> {
-    pub(crate) fn new(store: &'a Mutex<Store>, ids: &'a IdSource, request: &'a Request) -> Self {
+    pub(crate) fn new(
+        store: &'a Mutex<Store>,
+        ids: &'a IdSource,
+        request: &'a Request,
+        webhook_public_key: &'a str,
+    ) -> Self {
         Ctx {
+            webhook_public_key,
             store: Locked::new(store),
             ids,
             request,

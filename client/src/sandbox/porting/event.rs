@@ -1,12 +1,13 @@
-//! Porting events: a compact typed record per status change or deletion, written as the
-//! API's JSON by `Serialize` (the keys in alphabetical order, as the sandbox always wrote
-//! them).
+//! Porting events: a compact typed record per status change or deletion (the rarer kinds as
+//! JSON), written as the API's JSON by `Serialize` (the keys in alphabetical order, as the
+//! sandbox always wrote them), and as a webhook's `data` by [`Event::webhook_data`].
 
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
+use serde_json::Value;
 use uuid::Uuid;
 
-use super::order::{Stamp, Status};
+use super::order::{Stamp, Status, StatusDetail};
 use super::table::Record;
 
 /// A porting event: found by its id, listed per order through the table's order index.
@@ -16,6 +17,8 @@ pub(crate) struct Event {
     pub(crate) order_id: Uuid,
     /// When it happened (also the payload's `updated_at`, and `deleted_at` for a deletion).
     pub(crate) created_at: Stamp,
+    /// The order's `webhook_url` when it happened: where the event is delivered.
+    pub(crate) webhook_url: Option<Box<str>>,
     pub(crate) kind: EventKind,
 }
 
@@ -34,14 +37,20 @@ pub(crate) enum EventKind {
     /// `porting_order.status_changed`.
     StatusChanged {
         status: Status,
+        details: Vec<StatusDetail>,
         customer_reference: Option<Box<str>>,
         support_key: Option<Box<str>>,
-        webhook_url: Option<Box<str>>,
     },
     /// `porting_order.deleted`.
     Deleted {
         order_created_at: Stamp,
         customer_reference: Option<Box<str>>,
+    },
+    /// `porting_order.new_comment`, `porting_order.split` or
+    /// `porting_order.messaging_changed`, with its payload as JSON.
+    Other {
+        event_type: &'static str,
+        payload: Value,
     },
 }
 
@@ -50,13 +59,37 @@ impl EventKind {
         match self {
             EventKind::StatusChanged { .. } => "porting_order.status_changed",
             EventKind::Deleted { .. } => "porting_order.deleted",
+            EventKind::Other { event_type, .. } => event_type,
         }
+    }
+}
+
+impl Event {
+    /// The `data` of a webhook delivery of this event (the nested shape):
+    /// `{"event_type", "id", "occurred_at", "payload", "record_type": "event"}`.
+    pub(crate) fn webhook_data(&self) -> impl Serialize + '_ {
+        WebhookData(self)
+    }
+}
+
+struct WebhookData<'a>(&'a Event);
+
+impl Serialize for WebhookData<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let event = self.0;
+        let mut s = serializer.serialize_struct("WebhookData", 5)?;
+        s.serialize_field("event_type", event.kind.event_type())?;
+        s.serialize_field("id", &event.id)?;
+        s.serialize_field("occurred_at", &event.created_at)?;
+        s.serialize_field("payload", &Payload(event))?;
+        s.serialize_field("record_type", "event")?;
+        s.end()
     }
 }
 
 impl Serialize for Event {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let status_changed = matches!(self.kind, EventKind::StatusChanged { .. });
+        let status_changed = !matches!(self.kind, EventKind::Deleted { .. });
         let mut s = serializer.serialize_struct("PortingEvent", 10)?;
         s.serialize_field("available_notification_methods", &["email", "webhook"])?;
         s.serialize_field("created_at", &self.created_at)?;
@@ -82,21 +115,21 @@ impl Serialize for Payload<'_> {
         match &event.kind {
             EventKind::StatusChanged {
                 status,
+                details,
                 customer_reference,
                 support_key,
-                webhook_url,
             } => {
                 let mut s = serializer.serialize_struct("StatusChangedPayload", 6)?;
                 if let Some(reference) = customer_reference {
                     s.serialize_field("customer_reference", reference)?;
                 }
                 s.serialize_field("id", &event.order_id)?;
-                s.serialize_field("status", &StatusPayload(*status))?;
+                s.serialize_field("status", &StatusPayload(*status, details))?;
                 if let Some(key) = support_key {
                     s.serialize_field("support_key", key)?;
                 }
                 s.serialize_field("updated_at", &event.created_at)?;
-                if let Some(url) = webhook_url {
+                if let Some(url) = &event.webhook_url {
                     s.serialize_field("webhook_url", url)?;
                 }
                 s.end()
@@ -117,17 +150,18 @@ impl Serialize for Payload<'_> {
                 s.serialize_field("updated_at", &event.created_at)?;
                 s.end()
             }
+            EventKind::Other { payload, .. } => payload.serialize(serializer),
         }
     }
 }
 
-/// `{"details": [], "value": ...}`.
-struct StatusPayload(Status);
+/// `{"details": [...], "value": ...}`.
+struct StatusPayload<'a>(Status, &'a [StatusDetail]);
 
-impl Serialize for StatusPayload {
+impl Serialize for StatusPayload<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("PortingOrderStatus", 2)?;
-        s.serialize_field("details", &[(); 0])?;
+        s.serialize_field("details", self.1)?;
         s.serialize_field("value", &self.0)?;
         s.end()
     }
@@ -147,11 +181,12 @@ mod tests {
             id: Uuid::from_u128(1),
             order_id: order,
             created_at: at,
+            webhook_url: Some("https://example.com/hook".into()),
             kind: EventKind::StatusChanged {
                 status: Status::InProcess,
+                details: Vec::new(),
                 customer_reference: Some("ref".into()),
                 support_key: None,
-                webhook_url: Some("https://example.com/hook".into()),
             },
         };
         let text = serde_json::to_string(&changed).unwrap();

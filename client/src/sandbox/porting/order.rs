@@ -88,6 +88,7 @@ impl Order {
             requirements_met: false,
             status: StatusField {
                 value: Status::Draft,
+                details: None,
             },
             support_key: None,
             updated_at: now,
@@ -104,9 +105,10 @@ impl Order {
         self.status.value
     }
 
-    /// Moves the order and its numbers to `status`.
+    /// Moves the order and its numbers to `status` (with no `details`).
     pub(crate) fn set_status(&mut self, status: Status) {
         self.status.value = status;
+        self.status.details = None;
         for number in &mut self.phone_numbers {
             number.porting_order_status = status;
         }
@@ -295,16 +297,42 @@ impl<'de> Deserialize<'de> for Status {
     }
 }
 
-/// `{"details": [], "value": ...}`.
+/// `{"details": [...], "value": ...}`: `details` says why an order is in `exception`.
 #[derive(Debug, Clone, Deserialize)]
 pub(crate) struct StatusField {
     pub(crate) value: Status,
+    /// Boxed, as only an order in `exception` has any.
+    #[serde(default, deserialize_with = "details")]
+    pub(crate) details: Details,
+}
+
+/// `status.details`, one pointer wide so that every order stays small.
+#[allow(
+    clippy::box_collection,
+    reason = "a Vec would add 16 bytes to every order"
+)]
+pub(crate) type Details = Option<Box<Vec<StatusDetail>>>;
+
+/// `details`, with an empty list as `None`.
+fn details<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Details, D::Error> {
+    let details: Option<Vec<StatusDetail>> = Deserialize::deserialize(deserializer)?;
+    Ok(details.filter(|d| !d.is_empty()).map(Box::new))
+}
+
+/// One `status.details` entry: `{"code", "description"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct StatusDetail {
+    pub(crate) code: Box<str>,
+    pub(crate) description: Box<str>,
 }
 
 impl Serialize for StatusField {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("PortingOrderStatus", 2)?;
-        s.serialize_field("details", &[(); 0])?;
+        s.serialize_field(
+            "details",
+            self.details.as_deref().map_or(&[][..], Vec::as_slice),
+        )?;
         s.serialize_field("value", &self.value)?;
         s.end()
     }
@@ -384,7 +412,7 @@ pub(crate) struct UserFeedback {
     pub(crate) user_rating: Option<i64>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub(crate) struct Messaging {
     pub(crate) messaging_capable: bool,
     pub(crate) enable_messaging: bool,

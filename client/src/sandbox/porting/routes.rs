@@ -3,6 +3,7 @@
 //! all derived from [`ROUTES`].
 
 mod children;
+mod control;
 mod create;
 mod lookups;
 mod orders;
@@ -297,13 +298,13 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, method: &str, path: &str) -> Response 
     if segments.is_empty() || segments.iter().any(|s| s.is_empty()) {
         return not_found();
     }
-    let Some((pattern, params)) = ROUTES
-        .iter()
-        .find_map(|r| matches(r.path, segments).map(|p| (r.path, p)))
+    let all = || control::SANDBOX_ROUTES.iter().chain(ROUTES);
+    let Some((pattern, params)) =
+        all().find_map(|r| matches(r.path, segments).map(|p| (r.path, p)))
     else {
         return not_found();
     };
-    let same_path = || ROUTES.iter().filter(move |r| r.path == pattern);
+    let same_path = || all().filter(move |r| r.path == pattern);
     match same_path().find(|r| r.method == method) {
         Some(route) => (route.handle)(ctx, params),
         None => {

@@ -34,6 +34,9 @@ pub(crate) struct Store {
     pub(crate) events: Table<Event>,
     pub(crate) reports: Table<Report>,
     pub(crate) loa_configurations: Table<LoaConfiguration>,
+    /// Events waiting to be handed to the webhook deliverer (those with a `webhook_url`),
+    /// drained once the request that made them is answered.
+    pub(crate) outbox: Vec<Event>,
 }
 
 impl Store {
@@ -54,7 +57,16 @@ impl Store {
             events: Table::new(max_items),
             reports: Table::new(max_items),
             loa_configurations: Table::new(max_items),
+            outbox: Vec::new(),
         }
+    }
+
+    /// Records `event`, and queues it for delivery when it has a `webhook_url`.
+    pub(crate) fn record_event(&mut self, event: Event) {
+        if event.webhook_url.is_some() {
+            self.outbox.push(event.clone());
+        }
+        self.events.insert(event);
     }
 
     /// Stores a new order; the oldest order, when the cap is reached, goes with everything

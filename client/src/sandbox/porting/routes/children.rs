@@ -13,6 +13,7 @@ use super::super::child::{
 };
 use super::super::clock::{format_time, parse_time};
 use super::super::ctx::Ctx;
+use super::super::lifecycle;
 use super::super::order::Stamp;
 use super::super::patch::{self, Fields, Kind};
 use super::super::query::{Filter, Filters, Match, Order as Sort, bool_field, uuid_field};
@@ -128,6 +129,16 @@ pub(super) fn create_comment(ctx: &mut Ctx<'_>, id: &str) -> Response {
         return order_not_found(id);
     }
     store.comments.insert(comment.clone());
+    let now = ctx.now.clone();
+    lifecycle::comment_added(
+        store,
+        ctx.ids,
+        &now,
+        key,
+        comment.id,
+        &serde_json::Value::from(&*comment.body),
+        "user",
+    );
     ctx.store.unlock();
     data(201, &comment)
 }

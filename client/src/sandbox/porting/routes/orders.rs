@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::super::clock::{format_time, parse_time};
 use super::super::ctx::Ctx;
 use super::super::event::{Event, EventKind};
+use super::super::lifecycle;
 use super::super::order::Stamp;
 use super::super::order::{Order, Requirement, Status};
 use super::super::patch::{self, Fields, Kind};
@@ -259,7 +260,7 @@ pub(super) fn update(ctx: &mut Ctx<'_>, id: &str) -> Response {
         map.remove("requirement_group_id");
         patch::merge(&mut value, &map, UPDATE);
     }
-    value["updated_at"] = Value::from(now);
+    value["updated_at"] = Value::from(now.as_str());
     let mut updated: Order = match serde_json::from_value(value) {
         Ok(updated) => updated,
         Err(e) => return errors::internal(&e),
@@ -267,7 +268,20 @@ pub(super) fn update(ctx: &mut Ctx<'_>, id: &str) -> Response {
     if let Some(requirements) = requirements {
         updated.requirements = requirements;
     }
+    let messaging_changed = updated.messaging != order.messaging;
+    let in_exception = order.status() == Status::Exception;
     *order = updated.clone();
+    let store = ctx.store.get();
+    if messaging_changed {
+        lifecycle::messaging_changed(store, ctx.ids, &updated);
+    }
+    // Fixing what the exception was about sends the order back to the carrier.
+    if in_exception
+        && let Some(order) =
+            lifecycle::set_status(store, ctx.ids, &now, key, Status::Submitted, Vec::new())
+    {
+        updated = order;
+    }
     ctx.store.unlock();
     order_document(&updated, true)
 }
@@ -310,10 +324,11 @@ pub(super) fn delete(ctx: &mut Ctx<'_>, id: &str) -> Response {
         ));
     }
     if let Some(order) = store.remove_order(&key) {
-        store.events.insert(Event {
+        store.record_event(Event {
             id: ctx.ids.new_uuid(),
             order_id: key,
             created_at: Stamp::parse(&ctx.now),
+            webhook_url: order.webhook_url,
             kind: EventKind::Deleted {
                 order_created_at: order.created_at,
                 customer_reference: order.customer_reference,
@@ -369,27 +384,12 @@ pub(super) fn action(ctx: &mut Ctx<'_>, id: &str, action: Action) -> Response {
 /// Moves an order to `status`, records a `porting_order.status_changed` event, and answers
 /// with the order.
 fn set_status(ctx: &mut Ctx<'_>, key: Uuid, status: Status) -> Response {
-    let store = ctx.store.get();
-    let Some(order) = store.orders.get_mut(&key) else {
+    let now = ctx.now.clone();
+    let Some(order) =
+        lifecycle::set_status(ctx.store.get(), ctx.ids, &now, key, status, Vec::new())
+    else {
         return errors::not_found("The porting order went away.");
     };
-    order.set_status(status);
-    order.updated_at = Stamp::parse(&ctx.now);
-    if status == Status::InProcess && order.support_key.is_none() {
-        order.support_key = Some(ctx.ids.support_key().into());
-    }
-    let order = order.clone();
-    store.events.insert(Event {
-        id: ctx.ids.new_uuid(),
-        order_id: key,
-        created_at: order.updated_at,
-        kind: EventKind::StatusChanged {
-            status,
-            customer_reference: order.customer_reference.clone(),
-            support_key: order.support_key.clone(),
-            webhook_url: order.webhook_url.clone(),
-        },
-    });
     ctx.store.unlock();
     order_document(&order, true)
 }

@@ -142,9 +142,16 @@ pub(super) fn retrieve_event(ctx: &mut Ctx<'_>, id: &str) -> Response {
 
 pub(super) fn republish_event(ctx: &mut Ctx<'_>, id: &str) -> Response {
     let key = try_or_answer!(record_id("Porting event", id));
-    match ctx.store.get().events.contains(&key) {
-        true => Response::new(204),
-        false => record_not_found("Porting event", id),
+    let store = ctx.store.get();
+    match store.events.get(&key).cloned() {
+        // Delivered again (when it has a webhook_url), with the same id.
+        Some(event) => {
+            if event.webhook_url.is_some() {
+                store.outbox.push(event);
+            }
+            Response::new(204)
+        }
+        None => record_not_found("Porting event", id),
     }
 }
 
