@@ -45,6 +45,10 @@ fn lock(state: &Mutex<MockState>) -> MutexGuard<'_, MockState> {
 
 impl MockServer {
     /// Starts a server on a free port of `127.0.0.1`. Must be called within a tokio runtime.
+    ///
+    /// # Errors
+    ///
+    /// The I/O error when no port of `127.0.0.1` can be bound.
     pub async fn start() -> std::io::Result<MockServer> {
         let state = Arc::new(Mutex::new(MockState::default()));
         let shared = Arc::clone(&state);

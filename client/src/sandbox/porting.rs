@@ -149,6 +149,10 @@ impl SandboxState {
 impl Sandbox {
     /// Starts the sandbox on a free port of `127.0.0.1` with the default settings (the same as
     /// `Sandbox::builder().start()`). Must be called within a tokio runtime.
+    ///
+    /// # Errors
+    ///
+    /// The I/O error when no port of `127.0.0.1` can be bound.
     pub async fn start() -> std::io::Result<Sandbox> {
         Self::builder().start().await
     }
@@ -201,6 +205,11 @@ impl Sandbox {
     }
 
     /// A [`Client`](crate::Client) for this sandbox, using [`SANDBOX_API_KEY`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`](crate::Error::Config) only if the client cannot be built (its TLS
+    /// configuration, say); the sandbox's own URL always parses.
     pub fn client(&self) -> crate::Result<crate::Client> {
         crate::Client::builder()
             .api_key(SANDBOX_API_KEY)

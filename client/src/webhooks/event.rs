@@ -98,6 +98,10 @@ impl WebhookEvent {
     ///
     /// An error if the body is empty, not UTF-8 JSON, not an object, without an `event_type`,
     /// or if a field this library types does not decode (the error names its JSON path).
+    ///
+    /// # Errors
+    ///
+    /// [`WebhookError::NotAnEvent`] with the JSON path and the problem.
     pub fn parse(body: &[u8]) -> Result<WebhookEvent, WebhookError> {
         let text = std::str::from_utf8(body).map_err(|e| {
             not_an_event(

@@ -35,6 +35,10 @@ pub struct Signer {
 impl Signer {
     /// The key pair of a 32-byte seed (the RFC 8032 private key): the same seed always gives
     /// the same public key, so a receiver's configured key survives restarts.
+    ///
+    /// # Errors
+    ///
+    /// [`WebhookError::Crypto`] if the crypto library refuses the seed.
     pub fn from_seed(seed: [u8; 32]) -> Result<Signer, WebhookError> {
         KeyPair::from_seed(&seed)
             .map(|pair| Signer { pair })
@@ -44,6 +48,10 @@ impl Signer {
     }
 
     /// A fresh key pair from the operating system's secure random source.
+    ///
+    /// # Errors
+    ///
+    /// [`WebhookError::Crypto`] if the operating system's random source fails.
     pub fn generate() -> Result<Signer, WebhookError> {
         let seed = KeyPair::random_seed().ok_or(WebhookError::Crypto {
             what: "read random bytes from the operating system",

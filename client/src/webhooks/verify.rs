@@ -67,6 +67,11 @@ impl Verifier {
     /// anything else wrong is a [`WebhookError::InvalidKey`] naming the problem. (32 bytes
     /// that are not a point of the curve cannot be told apart here: every signature then
     /// fails with [`WebhookError::SignatureMismatch`].)
+    ///
+    /// # Errors
+    ///
+    /// [`WebhookError::InvalidKey`] when the text is not the standard, padded base64 of 32
+    /// bytes.
     pub fn from_base64(key: &str) -> Result<Verifier, WebhookError> {
         let key = decode_fixed::<32>(key.trim().as_bytes())
             .map_err(|problem| WebhookError::InvalidKey { problem })?;
@@ -82,6 +87,11 @@ impl Verifier {
     }
 
     /// The key from `TELNYX_PUBLIC_KEY`, as [`from_base64`](Self::from_base64) reads it.
+    ///
+    /// # Errors
+    ///
+    /// [`WebhookError::MissingKey`] when `TELNYX_PUBLIC_KEY` is unset or empty;
+    /// [`WebhookError::InvalidKey`] when its value is not a key.
     pub fn from_env() -> Result<Verifier, WebhookError> {
         match std::env::var(PUBLIC_KEY_ENV) {
             Ok(key) => Verifier::from_base64(&key),
@@ -110,12 +120,23 @@ impl Verifier {
     /// Telnyx SDKs): both headers present, the timestamp well-formed and within the
     /// tolerance, the signature well-formed, the signature valid, then the body,
     /// which must be an event ([`WebhookEvent::parse`]) even when the signature is valid.
+    ///
+    /// # Errors
+    ///
+    /// [`WebhookError::MissingHeader`] or [`WebhookError::MalformedHeader`] (naming the
+    /// header), [`WebhookError::TimestampOutsideTolerance`] (with the skew),
+    /// [`WebhookError::SignatureMismatch`], or [`WebhookError::NotAnEvent`] (with the JSON
+    /// path) for a validly signed body that is not an event.
     pub fn verify(&self, headers: &HeaderMap, body: &[u8]) -> Result<WebhookEvent, WebhookError> {
         self.verify_at(headers, body, SystemTime::now())
     }
 
     /// [`verify`](Self::verify) with `now` as the clock: for tests, and for re-checking a
     /// stored delivery at the time it arrived.
+    ///
+    /// # Errors
+    ///
+    /// As [`verify`](Self::verify).
     pub fn verify_at(
         &self,
         headers: &HeaderMap,

@@ -148,6 +148,11 @@ impl SandboxBuilder {
     }
 
     /// Binds the address and starts serving. Must be called within a tokio runtime.
+    ///
+    /// # Errors
+    ///
+    /// The I/O error when the address cannot be bound (the port is taken, or the host is not
+    /// an address of this machine).
     pub async fn start(self) -> std::io::Result<Sandbox> {
         Sandbox::from_builder(self).await
     }

@@ -81,6 +81,11 @@ impl Sandbox {
     /// Refused (422) for a draft (confirm it first), an order that is ported or cancelled, a
     /// move backwards, or any other status. An order in `exception` advances from
     /// `submitted`.
+    ///
+    /// # Errors
+    ///
+    /// A [`LifecycleError`]: 404 for an unknown order, 422 for a move the lifecycle does not
+    /// allow (as above) or an unknown status.
     pub fn advance(
         &self,
         order_id: impl fmt::Display,
@@ -101,6 +106,11 @@ impl Sandbox {
     /// Moves an order that is in process, submitted or FOC-date-confirmed into `exception`,
     /// with `{"code", "description"}` in its `status.details`. Any later successful
     /// `PATCH /porting_orders/{id}` returns it to `submitted`.
+    ///
+    /// # Errors
+    ///
+    /// A [`LifecycleError`]: 404 for an unknown order, 422 for an order in another status or
+    /// an empty code.
     pub fn advance_to_exception(
         &self,
         order_id: impl fmt::Display,
@@ -116,6 +126,11 @@ impl Sandbox {
     /// Moves `phone_numbers` (some, not all, of the order's) into a new order with the same
     /// status and settings, firing one `porting_order.split` event per number moved; gives
     /// the new order. The same as `POST /v2/_sandbox/porting_orders/{id}/split`.
+    ///
+    /// # Errors
+    ///
+    /// A [`LifecycleError`]: 404 for an unknown order, 422 for an order that is ported or
+    /// cancelled, a number not on the order, or a split that would move every number.
     pub fn split(
         &self,
         order_id: impl fmt::Display,
