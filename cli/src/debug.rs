@@ -1,0 +1,183 @@
+//! `--debug`: the request and response of every attempt on stderr, credentials redacted.
+//!
+//! The lines come from the library (its hooks see each attempt's method, URL, headers and
+//! bodies); this module only formats them. [`request`] and [`response`] are the whole
+//! interface: the `--debug` hook calls them from its before-attempt and after-response
+//! callbacks. Until the library has hooks, `--debug` prints what the command line itself knows
+//! ([`note`]).
+
+// `request` and `response` are called by the `--debug` hook once the library has hooks
+// (Contract 6); until then only the tests call them.
+#![cfg_attr(not(test), allow(dead_code))]
+
+use std::io::Write;
+use std::time::Duration;
+
+/// Header names whose values never appear (matched case-insensitively).
+const SECRET_HEADERS: &[&str] = &[
+    "authorization",
+    "proxy-authorization",
+    "api-key",
+    "x-api-key",
+    "cookie",
+    "set-cookie",
+];
+
+/// Bodies longer than this are cut in the dump.
+const MAX_BODY: usize = 64 * 1024;
+
+/// The value to print for header `name`: the value itself, or a redaction that keeps only the
+/// scheme (`Bearer <REDACTED>`).
+pub(crate) fn redact(name: &str, value: &[u8]) -> String {
+    if SECRET_HEADERS.iter().any(|s| s.eq_ignore_ascii_case(name)) {
+        let text = String::from_utf8_lossy(value);
+        return match text.split_once(' ') {
+            Some((scheme, _)) if name.eq_ignore_ascii_case("authorization") => {
+                format!("{scheme} <REDACTED>")
+            }
+            _ => "<REDACTED>".to_owned(),
+        };
+    }
+    String::from_utf8_lossy(value).into_owned()
+}
+
+/// `text` with every occurrence of `secret` replaced, for bodies and URLs that might echo it.
+fn scrub(text: &str, secret: Option<&str>) -> String {
+    match secret {
+        Some(s) if !s.is_empty() => text.replace(s, "<REDACTED>"),
+        _ => text.to_owned(),
+    }
+}
+
+fn body_text(body: &[u8], secret: Option<&str>) -> String {
+    if body.is_empty() {
+        return String::new();
+    }
+    let cut = &body[..body.len().min(MAX_BODY)];
+    let text = match std::str::from_utf8(cut) {
+        Ok(t) => scrub(t, secret),
+        Err(_) => format!("<{} bytes of binary data>", body.len()),
+    };
+    if body.len() > MAX_BODY {
+        format!("{text}\n<... {} more bytes>", body.len() - MAX_BODY)
+    } else {
+        text
+    }
+}
+
+/// The lines for one attempt's request: `> METHOD URL`, `> name: value` per header, the body.
+/// `secret` (the API key) is also scrubbed from the URL and body, wherever it appears.
+pub(crate) fn format_request<'a>(
+    method: &str,
+    url: &str,
+    headers: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    body: &[u8],
+    secret: Option<&str>,
+) -> String {
+    let mut out = format!("> {method} {}\n", scrub(url, secret));
+    for (name, value) in headers {
+        out.push_str(&format!(
+            "> {name}: {}\n",
+            scrub(&redact(name, value), secret)
+        ));
+    }
+    let body = body_text(body, secret);
+    if !body.is_empty() {
+        out.push_str(&body);
+        out.push('\n');
+    }
+    out
+}
+
+/// The lines for one attempt's response: `< STATUS (N ms)`, headers, the body.
+pub(crate) fn format_response<'a>(
+    status: u16,
+    elapsed: Duration,
+    headers: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    body: &[u8],
+    secret: Option<&str>,
+) -> String {
+    let mut out = format!("< {status} ({} ms)\n", elapsed.as_millis());
+    for (name, value) in headers {
+        out.push_str(&format!(
+            "< {name}: {}\n",
+            scrub(&redact(name, value), secret)
+        ));
+    }
+    let body = body_text(body, secret);
+    if !body.is_empty() {
+        out.push_str(&body);
+        out.push('\n');
+    }
+    out
+}
+
+/// Writes a request dump to stderr.
+pub(crate) fn request<'a>(
+    method: &str,
+    url: &str,
+    headers: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    body: &[u8],
+    secret: Option<&str>,
+) {
+    let text = format_request(method, url, headers, body, secret);
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
+/// Writes a response dump to stderr.
+pub(crate) fn response<'a>(
+    status: u16,
+    elapsed: Duration,
+    headers: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    body: &[u8],
+    secret: Option<&str>,
+) {
+    let text = format_response(status, elapsed, headers, body, secret);
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
+/// A line the command line itself knows (the operation and where it goes), until the
+/// library's hooks give the real attempts.
+pub(crate) fn note(line: &str, secret: Option<&str>) {
+    let _ = writeln!(std::io::stderr(), "* {}", scrub(line, secret));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_never_show() {
+        let key = "KEY0123secret";
+        let auth = format!("Bearer {key}");
+        let text = format_request(
+            "POST",
+            &format!("http://127.0.0.1:1/v2/x?k={key}"),
+            [
+                ("authorization", auth.as_bytes()),
+                ("X-Api-Key", key.as_bytes()),
+                ("content-type", b"application/json".as_slice()),
+            ],
+            format!("{{\"echo\":\"{key}\"}}").as_bytes(),
+            Some(key),
+        );
+        assert!(!text.contains(key), "{text}");
+        assert!(
+            text.contains("> authorization: Bearer <REDACTED>"),
+            "{text}"
+        );
+        assert!(text.contains("> X-Api-Key: <REDACTED>"), "{text}");
+        assert!(text.contains("> content-type: application/json"), "{text}");
+        let text = format_response(
+            200,
+            Duration::from_millis(3),
+            [("set-cookie", b"s=1".as_slice())],
+            &[0xff, 0xfe],
+            Some(key),
+        );
+        assert_eq!(
+            text,
+            "< 200 (3 ms)\n< set-cookie: <REDACTED>\n<2 bytes of binary data>\n"
+        );
+    }
+}
