@@ -4,6 +4,7 @@ group, from the Telnyx porting spec (descriptions, path ids, query filters, body
 table below (group, verb, the library call). Run it again when the spec or a call changes:
 
     python3 scripts/gen-cli-commands.py ../shared/openapi/telnyx-porting.upstream-spec3-subset.yml
+    cargo fmt --all
 
 Needs PyYAML. The modules it writes say so at their top; edit this script, not them.
 """

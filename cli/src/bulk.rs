@@ -208,7 +208,7 @@ pub(crate) fn parse(text: &str) -> Result<Parsed, CliError> {
         if !is_e164(&line.value) {
             parsed.invalid.push((
                 line,
-                "not a +E.164 number (a + then 2 to 15 digits, such as +13035550000)".to_owned(),
+                "not a +E.164 number (a + then at most 15 digits, the first not 0, such as +13035550000)".to_owned(),
             ));
             continue;
         }
@@ -523,8 +523,9 @@ mod tests {
 
     #[test]
     fn plain_files() {
-        let p = parse("# numbers\n+13035550000\n\n'+13035550001'  # quoted\n+1303\n+13035550000\n")
-            .unwrap();
+        let p =
+            parse("# numbers\n+13035550000\n\n'+13035550001'  # quoted\n+1303x\n+13035550000\n")
+                .unwrap();
         let values: Vec<&str> = p.numbers.iter().map(|l| l.value.as_str()).collect();
         assert_eq!(values, ["+13035550000", "+13035550001"]);
         assert_eq!(p.invalid.len(), 1);
@@ -532,7 +533,7 @@ mod tests {
             p.invalid[0].0,
             Line {
                 line: 5,
-                value: "+1303".into()
+                value: "+1303x".into()
             }
         );
         assert_eq!(

@@ -18,7 +18,7 @@ fn file(name: &str, text: &str) -> PathBuf {
     path
 }
 
-async fn bulk(base_url: &str, key: &str, path: &PathBuf, extra: &[&str]) -> common::Run {
+async fn bulk(base_url: &str, key: &str, path: &std::path::Path, extra: &[&str]) -> common::Run {
     let path = path.display().to_string();
     let mut args = vec![
         "porting-orders",

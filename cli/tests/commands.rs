@@ -72,20 +72,23 @@ async fn the_reference_sample_sends_exactly_its_body() {
     assert!(out.stderr.is_empty(), "{out:?}");
 }
 
-/// One command from every group: (args, answer status, answer body, method, path, query, body).
+/// (args, answer status, answer body, method, path, query, body).
+type Case<'a> = (
+    Vec<&'a str>,
+    u16,
+    serde_json::Value,
+    &'a str,
+    String,
+    Option<&'a str>,
+    &'a str,
+);
+
+/// One command from every group.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_command_from_every_group_sends_its_request() {
     let one = json!({"data": {"id": CHILD_ID}});
     let list = page(vec![json!({"id": CHILD_ID})], 1, 1);
-    let cases: Vec<(
-        Vec<&str>,
-        u16,
-        serde_json::Value,
-        &str,
-        String,
-        Option<&str>,
-        &str,
-    )> = vec![
+    let cases: Vec<Case> = vec![
         (
             vec!["porting-orders", "retrieve", ORDER_ID],
             200,

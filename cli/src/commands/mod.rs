@@ -595,3 +595,60 @@ fn value_name(kind: BodyKind) -> &'static str {
         _ => "VALUE",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Splits an example the way a POSIX shell would (single quotes only, as the examples use).
+    fn words(line: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut cur = String::new();
+        let mut quoted = false;
+        let mut any = false;
+        for c in line.chars() {
+            match c {
+                '\'' => {
+                    quoted = !quoted;
+                    any = true;
+                }
+                ' ' if !quoted => {
+                    if any || !cur.is_empty() {
+                        out.push(std::mem::take(&mut cur));
+                    }
+                    any = false;
+                }
+                c => cur.push(c),
+            }
+        }
+        if any || !cur.is_empty() {
+            out.push(cur);
+        }
+        out
+    }
+
+    #[test]
+    fn every_command_has_its_description_and_a_working_example() {
+        let mut seen = std::collections::BTreeSet::new();
+        for op in all() {
+            assert!(seen.insert(op.operation_id), "{} twice", op.operation_id);
+            let help = command(op).render_long_help().to_string();
+            assert!(help.contains(op.summary), "{}", op.operation_id);
+            assert!(help.contains("Example:"), "{}", op.operation_id);
+            let args = words(op.example);
+            let parsed = crate::cli::command().try_get_matches_from(&args);
+            assert!(
+                parsed.is_ok(),
+                "{}: {:?}: {:?}",
+                op.operation_id,
+                args,
+                parsed.err()
+            );
+            assert_eq!(
+                find(op.group, op.verb).map(|o| o.operation_id),
+                Some(op.operation_id)
+            );
+        }
+        assert_eq!(seen.len(), 54);
+    }
+}
