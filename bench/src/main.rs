@@ -12,7 +12,8 @@
 //!    which side goes first, so that a change in the machine's load hits both sides; the
 //!    ratio is the median of the per-round ratios a/b;
 //! 4. decode: a generated 250-order list page into `Data<Vec<PortingOrder>>` and into
-//!    `serde_json::Value`.
+//!    `serde_json::Value`;
+//! 5. the command line (`cli.rs`): `telnyx-porting` next to `curl`, and bulk creation.
 //!
 //! Environment: `BENCH_N` (60000), `BENCH_ROUND` (500), `BENCH_MEMORY_N` (10000),
 //! `BENCH_DECODE_ROUNDS` (9), `BENCH_DECODE_ITERS` (40), `BENCH_CLIENT_THREADS` (1), and
@@ -21,6 +22,7 @@
 //! with its own client, so the ratios show the harness's own bias and noise.
 //! See BENCHMARKS.md for the method and the figures.
 
+mod cli;
 mod cpu;
 mod page;
 mod server;
@@ -142,6 +144,7 @@ fn run() -> Result<(), String> {
         throughput(&sides, &config).await
     })?;
     decode(&config)?;
+    cli::run(&server.base_url)?;
 
     line("peak_rss_end_of_run_mb", mb(status_kb("VmHWM")));
     line("load_average_at_end", load_average());
