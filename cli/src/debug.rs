@@ -5,6 +5,31 @@
 //! interface: the `--debug` hook calls them from its before-attempt and after-response
 //! callbacks. Until the library has hooks, `--debug` prints what the command line itself knows
 //! ([`note`]).
+//!
+//! MERGE (coordinator), once `telnyx_porting::Hook` exists (Contract 6): add to this file
+//!
+//! ```ignore
+//! pub(crate) struct DebugHook { pub secret: Option<String> }
+//! impl telnyx_porting::Hook for DebugHook {
+//!     fn before_attempt(&self, a: &mut BeforeAttempt<'_>) -> ... {
+//!         request(a.method().as_str(), a.url().as_str(),
+//!                 a.headers().iter().map(|(n, v)| (n.as_str(), v.as_bytes())),
+//!                 a.body(), self.secret.as_deref());
+//!     }
+//!     fn after_response(&self, r: &AfterResponse<'_>) {
+//!         response(r.status().as_u16(), r.elapsed(),
+//!                  r.headers().iter().map(|(n, v)| (n.as_str(), v.as_bytes())),
+//!                  r.body(), self.secret.as_deref());
+//!     }
+//! }
+//! ```
+//!
+//! and in `run.rs` (`operation`), where the client is built: when `global.debug`, install it
+//! with `RequestOptions::hook(DebugHook { secret })` (or `ClientBuilder::hook`) and drop the
+//! `note` call; then un-ignore `debug_prints_each_attempt_with_the_key_redacted` in
+//! `cli/tests/commands.rs`. Hooks run before the library adds `Authorization`, so
+//! [`format_request`] prints `authorization: Bearer <REDACTED>` itself when a key is in use and
+//! the headers it was given have none.
 
 // `request` and `response` are called by the `--debug` hook once the library has hooks
 // (Contract 6); until then only the tests call them.
@@ -75,11 +100,17 @@ pub(crate) fn format_request<'a>(
     secret: Option<&str>,
 ) -> String {
     let mut out = format!("> {method} {}\n", scrub(url, secret));
+    let mut saw_auth = false;
     for (name, value) in headers {
+        saw_auth |= name.eq_ignore_ascii_case("authorization");
         out.push_str(&format!(
             "> {name}: {}\n",
             scrub(&redact(name, value), secret)
         ));
+    }
+    if !saw_auth && secret.is_some() {
+        // The library adds the key after hooks run: say that it is sent, not what it is.
+        out.push_str("> authorization: Bearer <REDACTED>\n");
     }
     let body = body_text(body, secret);
     if !body.is_empty() {
@@ -178,6 +209,11 @@ mod tests {
         assert_eq!(
             text,
             "< 200 (3 ms)\n< set-cookie: <REDACTED>\n<2 bytes of binary data>\n"
+        );
+        let text = format_request("GET", "http://h/v2/x", [], b"", Some(key));
+        assert_eq!(
+            text,
+            "> GET http://h/v2/x\n> authorization: Bearer <REDACTED>\n"
         );
     }
 }
