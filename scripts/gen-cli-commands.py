@@ -127,6 +127,20 @@ def merged(schema):
     return props, required
 
 
+def unwrap(schema):
+    """`anyOf`/`oneOf` of one schema and `null`: (that schema, True); else (schema, False)."""
+    schema = resolve(schema)
+    alts = schema.get("anyOf") or schema.get("oneOf")
+    if alts:
+        real = [resolve(a) for a in alts if resolve(a).get("type") != "null"]
+        if len(real) == 1 and len(real) < len(alts):
+            inner = dict(real[0])
+            if schema.get("description"):
+                inner["description"] = schema["description"]
+            return inner, True
+    return schema, False
+
+
 def types_of(schema):
     schema = resolve(schema)
     t = schema.get("type")
@@ -193,9 +207,9 @@ def body_fields(schema):
 
     def walk(prefix_flag, prefix_path, props, depth):
         for name, sub in props.items():
-            sub_r = resolve(sub)
+            sub_r, wrapped = unwrap(sub)
             ts = types_of(sub_r)
-            nullable = "null" in ts
+            nullable = "null" in ts or wrapped
             base = [t for t in ts if t != "null"]
             desc = first_sentence(sub_r.get("description", ""))
             if sub_r.get("enum"):

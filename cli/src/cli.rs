@@ -10,6 +10,7 @@ use crate::output::Format;
 
 /// The flags every command takes.
 #[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Global options")]
 pub(crate) struct Global {
     /// Your Telnyx API key (sent as `Authorization: Bearer KEY`).
     #[arg(

@@ -765,3 +765,46 @@ async fn version_completions_and_help() {
     let out = run(&["--help"]).await;
     assert!(out.stdout.contains("Exit codes:"), "{out:?}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sandbox_flag_runs_one_command_against_a_fresh_sandbox() {
+    let out = run(&[
+        "porting-orders",
+        "create",
+        "--sandbox",
+        "--phone-number",
+        "+13035550000",
+        "--format",
+        "jsonl",
+    ])
+    .await;
+    assert_eq!(out.code, 0, "{out:?}");
+    let order: serde_json::Value =
+        serde_json::from_str(out.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(order["phone_numbers"][0]["phone_number"], "+13035550000");
+    assert_eq!(order["status"]["value"], "draft");
+    let out = run(&[
+        "portability-checks",
+        "run",
+        "--sandbox",
+        "--phone-number",
+        "+13035550000",
+        "--format",
+        "json",
+    ])
+    .await;
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.json()[0]["portable"], true);
+    // The sandbox refuses what the API refuses, with Telnyx's error shape.
+    let out = run(&[
+        "porting-orders",
+        "update",
+        "--sandbox",
+        ORDER_ID,
+        "--misc.type",
+        "full",
+    ])
+    .await;
+    assert_eq!(out.code, 5, "{out:?}");
+    assert!(out.stderr.contains("HTTP 404"), "{out:?}");
+}

@@ -435,6 +435,27 @@ pub(crate) const OPS: &[Op] = &[
                 alias: None,
             },
             BodyFlag {
+                flag: "misc.new-billing-phone-number",
+                path: &["misc", "new_billing_phone_number"],
+                kind: BodyKind::NullableStr,
+                help: "New billing phone number for the remaining numbers. `null` sends JSON null.",
+                alias: None,
+            },
+            BodyFlag {
+                flag: "misc.remaining-numbers-action",
+                path: &["misc", "remaining_numbers_action"],
+                kind: BodyKind::NullableStr,
+                help: "Remaining numbers can be either kept with their current service provider or disconnected. One of: keep, disconnect. `null` sends JSON null.",
+                alias: None,
+            },
+            BodyFlag {
+                flag: "misc.type",
+                path: &["misc", "type"],
+                kind: BodyKind::Str,
+                help: "A port can be either 'full' or 'partial'. One of: full, partial.",
+                alias: None,
+            },
+            BodyFlag {
                 flag: "phone-number-configuration",
                 path: &["phone_number_configuration"],
                 kind: BodyKind::Json,
