@@ -6,7 +6,7 @@
 //! library call). This module turns an entry into a `clap` command ([`command`]) and runs it:
 //! flags become a JSON body that is decoded into the library's typed request (so the library
 //! validates it), query flags become query parameters of the call, and the answer goes to the
-//! [`Printer`](crate::output::Printer).
+//! `Printer` (`crate::output`).
 
 use std::cell::RefCell;
 use std::future::Future;
