@@ -808,3 +808,22 @@ async fn sandbox_flag_runs_one_command_against_a_fresh_sandbox() {
     assert_eq!(out.code, 5, "{out:?}");
     assert!(out.stderr.contains("HTTP 404"), "{out:?}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn raw_prints_each_page_body_and_still_walks_every_page() {
+    let server = MockServer::start().await.unwrap();
+    let first = page(vec![order(ORDER_ID, &[])], 1, 2);
+    let second = page(vec![order(CHILD_ID, &[])], 2, 2);
+    server.enqueue(MockResponse::json(200, &first));
+    server.enqueue(MockResponse::json(200, &second));
+    let out = run_against(&server, &["porting-orders", "list", "--format", "raw"]).await;
+    assert_eq!(out.code, 0, "{out:?}");
+    let pages: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(pages.len(), 2, "{out:?}");
+    assert_eq!(pages[0]["meta"]["page_number"], 1);
+    assert_eq!(pages[1]["data"][0]["id"], CHILD_ID);
+}
