@@ -154,8 +154,7 @@ fn scalar(flag: &str, kind: BodyKind, raw: &str) -> Result<Value, CliError> {
                 "--{flag} {other:?}: expected true or false"
             ))),
         },
-        BodyKind::Json => serde_json::from_str(raw)
-            .map_err(|e| CliError::usage(format!("--{flag}: not valid JSON ({e}): {raw:?}"))),
+        BodyKind::Json => structured(flag, raw),
         BodyKind::List | BodyKind::NumberList | BodyKind::ObjectList => unreachable_kind(flag),
     }
 }
@@ -181,9 +180,24 @@ fn number(flag: &str, v: &str, whole: bool) -> Result<Value, CliError> {
     })
 }
 
+/// An object or array flag's value: JSON, or a YAML flow map as the Telnyx docs write them
+/// (`--misc '{type: full}'`, `--end-user '{admin: {pin_passcode: '\''1234'\''}}'`). YAML types
+/// unquoted scalars (`1234` is a number); the library's typed request then refuses a number
+/// where the spec wants a string, naming the field.
+fn structured(flag: &str, raw: &str) -> Result<Value, CliError> {
+    match serde_json::from_str(raw) {
+        Ok(value) => Ok(value),
+        Err(json) => serde_saphyr::from_str::<Value>(raw).map_err(|yaml| {
+            CliError::usage(format!(
+                "--{flag}: neither JSON ({json}) nor a YAML flow map ({}): {raw:?}",
+                yaml.to_string().lines().next().unwrap_or("invalid")
+            ))
+        }),
+    }
+}
+
 fn object_item(flag: &str, raw: &str) -> Result<Value, CliError> {
-    let value: Value = serde_json::from_str(raw)
-        .map_err(|e| CliError::usage(format!("--{flag}: not valid JSON ({e}): {raw:?}")))?;
+    let value = structured(flag, raw)?;
     if value.is_array() {
         return Err(CliError::usage(format!(
             "--{flag} takes one JSON object per occurrence, not an array: repeat the flag for each"
@@ -317,5 +331,14 @@ mod tests {
             Value::Bool(true)
         );
         assert!(object_item("f", "[{}]").is_err());
+        assert_eq!(
+            scalar("f", BodyKind::Json, "{type: full}").unwrap(),
+            serde_json::json!({"type": "full"})
+        );
+        assert_eq!(
+            object_item("f", "{admin: {pin_passcode: '1234', entity_name: Acme Co}}").unwrap(),
+            serde_json::json!({"admin": {"pin_passcode": "1234", "entity_name": "Acme Co"}})
+        );
+        assert!(scalar("f", BodyKind::Json, "{a: [}").is_err());
     }
 }

@@ -827,3 +827,38 @@ async fn raw_prints_each_page_body_and_still_walks_every_page() {
     assert_eq!(pages[0]["meta"]["page_number"], 1);
     assert_eq!(pages[1]["data"][0]["id"], CHILD_ID);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn object_flags_take_json_or_the_docs_yaml_flow_maps_and_dotted_fields() {
+    let server = MockServer::start().await.unwrap();
+    let answer = json!({"data": order(ORDER_ID, &[]), "meta": {}});
+    server.enqueue(MockResponse::json(200, &answer));
+    let out = run_against(
+        &server,
+        &[
+            "porting-orders",
+            "update",
+            ORDER_ID,
+            "--end-user",
+            "{admin: {entity_name: Acme Co, pin_passcode: '1234'}}",
+            "--end-user.location.postal-code",
+            "'78701'",
+            "--misc.type",
+            "full",
+            "--end-user.admin.tax-identifier",
+            "null",
+        ],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{out:?}");
+    let r = &server.requests()[0];
+    assert_eq!(r.method, "PATCH");
+    let sent: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+    assert_eq!(
+        sent,
+        json!({
+            "end_user": {"admin": {"entity_name": "Acme Co", "pin_passcode": "1234", "tax_identifier": null}, "location": {"postal_code": "78701"}},
+            "misc": {"type": "full"},
+        })
+    );
+}
