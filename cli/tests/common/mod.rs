@@ -88,3 +88,30 @@ pub fn page(items: Vec<serde_json::Value>, number: u64, total_pages: u64) -> ser
         "meta": {"page_number": number, "page_size": 2, "total_pages": total_pages, "total_results": total_pages * 2},
     })
 }
+
+/// An order id for the tests.
+pub const ORDER_ID: &str = "f1486bae-f067-460c-ad43-73a92848f902";
+/// A child resource id for the tests.
+pub const CHILD_ID: &str = "9a5ae9c4-6e0b-4bd4-8f3b-b0d8c1c6d4a1";
+
+/// `args` plus the server's base URL and the key `KEY123`.
+pub fn with_server<'a>(
+    server: &'a telnyx_porting::sandbox::MockServer,
+    args: &[&'a str],
+) -> Vec<String> {
+    let mut all: Vec<String> = args.iter().map(|s| (*s).to_owned()).collect();
+    all.extend([
+        "--base-url".into(),
+        server.base_url(),
+        "--api-key".into(),
+        "KEY123".into(),
+    ]);
+    all
+}
+
+/// Runs the binary with `args` against `server`.
+pub async fn run_against(server: &telnyx_porting::sandbox::MockServer, args: &[&str]) -> Run {
+    let all = with_server(server, args);
+    let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+    run(&refs).await
+}
