@@ -433,4 +433,29 @@ for module, ops in modules.items():
     lines.append("];")
     open(f"{OUT}/{module}.rs", "w").write("\n".join(lines) + "\n")
     print(f"{module}: {len(ops)}")
+# docs/CLI.md: the command tree, operation by operation.
+doc = [
+    "# Command line: the 54 operations as commands",
+    "",
+    "Written by `scripts/gen-cli-commands.py` with the command table; `telnyx-porting GROUP VERB",
+    "--help` gives each command's flags. Path ids are flags; the first argument fills the one",
+    "in the *argument* column. See the README's \"Command line\" section for the flag rules,",
+    "formats and exit codes.",
+    "",
+    "| command | argument | HTTP | operationId | answer |",
+    "|---|---|---|---|---|",
+]
+shapes = {"one": "JSON", "empty": "204, nothing printed", "binary": "PDF (`--output`)"}
+ordered = sorted(
+    (o for ops in modules.values() for o in ops),
+    key=lambda o: (list(MOD_DOCS).index(next(m for m, ops in modules.items() if o in ops)), o["verb"]),
+)
+for o in ordered:
+    verb = o["verb"] + "".join(f" (alias `{a}`)" for a in o["aliases"])
+    shape = "list, every page" if o["kind"].startswith("list") else shapes[o["kind"]]
+    pos = f"`--{o['positional']}`" if o["positional"] else "—"
+    doc.append(f"| `{o['group']} {verb}` | {pos} | `{o['method']} {o['path']}` | `{o['oid']}` | {shape} |".replace("`" + o['group'] + " " + o['verb'] + " (alias", "`" + o['group'] + " " + o['verb'] + "` (alias").replace("`)` |", "`) |"))
+doc.append("")
+doc.append(f"{count} of 54 operations.")
+open("docs/CLI.md", "w").write("\n".join(doc) + "\n")
 print("total", count)
