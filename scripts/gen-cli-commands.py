@@ -226,6 +226,21 @@ def body_fields(schema):
                     kind = "NumberList"
                 alias = prefix_flag + kebab(name) if singular(name) != name else None
                 out.append((flag, path, kind, desc + (" Repeat the flag for each value." if kind == "List" else " One JSON object per occurrence; repeat the flag for each."), alias))
+                if kind == "ObjectList":
+                    # The official tool's inner flags: `--additional-document.document-id X
+                    # --additional-document.document-type loa`; a new element starts when the
+                    # last one already has that field.
+                    inner, _ = merged(items)
+                    for leaf, leaf_schema in inner.items():
+                        leaf_schema, _w = unwrap(leaf_schema)
+                        lt = [t for t in types_of(leaf_schema) if t != "null"]
+                        if lt and lt[0] in ("object", "array"):
+                            continue
+                        ldesc = first_sentence(leaf_schema.get("description", ""))
+                        if leaf_schema.get("enum"):
+                            ldesc += " One of: " + ", ".join(str(v) for v in leaf_schema["enum"] if v is not None) + "."
+                        out.append((flag + "." + kebab(leaf), path + [leaf], "ItemField",
+                                    ldesc + f" Sets {leaf} of the current --{flag} element.", None))
             elif base and base[0] == "array":
                 out.append((prefix_flag + kebab(name), path, "Json", desc + " (JSON array)", None))
             elif base and base[0] == "object":
@@ -406,11 +421,11 @@ for module, ops in modules.items():
         lines.append("        positional: " + (f"Some({rs(o['positional'])})" if o["positional"] else "None") + ",")
         lines.append("        query: &[")
         for flag, key, kind, h, al in o["query"]:
-            lines.append(f"            QueryFlag {{ flag: {rs(flag)}, key: {rs(key)}, kind: QueryKind::{kind}, help: {rs(h)}, aliases: &[" + ", ".join(rs(a) for a in al) + "] },")
+            lines.append(f"            QueryFlag {{ flag: {rs(flag)}, key: {rs(key)}, kind: QueryKind::{kind}, help: {rs(h.strip())}, aliases: &[" + ", ".join(rs(a) for a in al) + "] },")
         lines.append("        ],")
         lines.append("        body: &[")
         for flag, path, kind, h, alias in o["body"]:
-            lines.append(f"            BodyFlag {{ flag: {rs(flag)}, path: &[" + ", ".join(rs(p) for p in path) + f"], kind: BodyKind::{kind}, help: {rs(h)}, alias: " + (f"Some({rs(alias)})" if alias else "None") + " },")
+            lines.append(f"            BodyFlag {{ flag: {rs(flag)}, path: &[" + ", ".join(rs(p) for p in path) + f"], kind: BodyKind::{kind}, help: {rs(h.strip())}, alias: " + (f"Some({rs(alias)})" if alias else "None") + " },")
         lines.append("        ],")
         lines.append(f"        takes_body: {'true' if o['body'] else 'false'},")
         kind = o["kind"]

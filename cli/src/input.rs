@@ -106,6 +106,15 @@ pub(crate) fn body(op: &Op, m: &ArgMatches) -> Result<Option<Value>, CliError> {
         ));
     }
     for b in op.body {
+        if b.kind == BodyKind::ObjectList {
+            if let Some(items) = object_list(op, b.flag, b.path, m)? {
+                set_path(&mut body, b.path, items, b.flag)?;
+            }
+            continue;
+        }
+        if b.kind == BodyKind::ItemField {
+            continue;
+        }
         let Some(raw) = m.get_many::<String>(b.flag) else {
             continue;
         };
@@ -120,11 +129,6 @@ pub(crate) fn body(op: &Op, m: &ArgMatches) -> Result<Option<Value>, CliError> {
             BodyKind::NumberList => Value::Array(
                 raw.iter()
                     .map(|v| number(flag, unquote(v), false))
-                    .collect::<Result<_, _>>()?,
-            ),
-            BodyKind::ObjectList => Value::Array(
-                raw.iter()
-                    .map(|v| object_item(flag, v))
                     .collect::<Result<_, _>>()?,
             ),
             kind => {
@@ -155,7 +159,9 @@ fn scalar(flag: &str, kind: BodyKind, raw: &str) -> Result<Value, CliError> {
             ))),
         },
         BodyKind::Json => structured(flag, raw),
-        BodyKind::List | BodyKind::NumberList | BodyKind::ObjectList => unreachable_kind(flag),
+        BodyKind::List | BodyKind::NumberList | BodyKind::ObjectList | BodyKind::ItemField => {
+            unreachable_kind(flag)
+        }
     }
 }
 
@@ -209,6 +215,69 @@ fn object_item(flag: &str, raw: &str) -> Result<Value, CliError> {
         )));
     }
     Ok(value)
+}
+
+/// An array of objects from its flag (one JSON object or YAML flow map per occurrence) and its
+/// dotted field flags (`--additional-document.document-id X --additional-document.document-type
+/// loa`), in command-line order: a field flag sets a field of the last element, or starts a new
+/// element when the last one already has that field. `None` when none of them was given.
+fn object_list(
+    op: &Op,
+    flag: &str,
+    path: &[&str],
+    m: &ArgMatches,
+) -> Result<Option<Value>, CliError> {
+    enum Event {
+        Whole(Map<String, Value>),
+        Field(&'static str, Value),
+    }
+    let mut events: Vec<(usize, Event)> = Vec::new();
+    if let (Some(values), Some(indices)) = (m.get_many::<String>(flag), m.indices_of(flag)) {
+        for (value, index) in values.zip(indices) {
+            match object_item(flag, value)? {
+                Value::Object(map) => events.push((index, Event::Whole(map))),
+                _ => return Err(CliError::usage(format!("--{flag} takes a JSON object"))),
+            }
+        }
+    }
+    let fields = op.body.iter().filter(|f| {
+        f.kind == BodyKind::ItemField && f.path.len() == 2 && f.path.first() == path.first()
+    });
+    for field in fields {
+        let (Some(values), Some(indices)) =
+            (m.get_many::<String>(field.flag), m.indices_of(field.flag))
+        else {
+            continue;
+        };
+        let name = field.path[1];
+        for (value, index) in values.zip(indices) {
+            events.push((
+                index,
+                Event::Field(name, Value::String(unquote(value).to_owned())),
+            ));
+        }
+    }
+    if events.is_empty() {
+        return Ok(None);
+    }
+    events.sort_by_key(|(index, _)| *index);
+    let mut items: Vec<Map<String, Value>> = Vec::new();
+    for (_, event) in events {
+        match event {
+            Event::Whole(map) => items.push(map),
+            Event::Field(name, value) => {
+                if items.last().is_none_or(|item| item.contains_key(name)) {
+                    items.push(Map::new());
+                }
+                if let Some(item) = items.last_mut() {
+                    item.insert(name.to_owned(), value);
+                }
+            }
+        }
+    }
+    Ok(Some(Value::Array(
+        items.into_iter().map(Value::Object).collect(),
+    )))
 }
 
 /// Puts `value` at `path` in `body`, making the objects on the way.

@@ -537,3 +537,56 @@ async fn object_flags_take_json_or_the_docs_yaml_flow_maps_and_dotted_fields() {
         })
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn arrays_of_objects_take_one_object_per_flag_or_the_official_dotted_fields() {
+    let server = MockServer::start().await.unwrap();
+    server.enqueue(MockResponse::json(201, &json!({"data": []})));
+    let doc_a = "0d8a7f5e-7b0c-4c5d-9f1a-000000000001";
+    let doc_b = "0d8a7f5e-7b0c-4c5d-9f1a-000000000002";
+    let doc_c = "0d8a7f5e-7b0c-4c5d-9f1a-000000000003";
+    let first = format!("{{document_id: {doc_a}, document_type: loa}}");
+    let out = run_against(
+        &server,
+        &[
+            "porting-orders:additional-documents",
+            "create",
+            ORDER_ID,
+            "--additional-document",
+            &first,
+            "--additional-document.document-id",
+            doc_b,
+            "--additional-document.document-type",
+            "invoice",
+            "--additional-document.document-id",
+            doc_c,
+            "--additional-document.document-type",
+            "other",
+        ],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{out:?}");
+    let sent: serde_json::Value = serde_json::from_slice(&server.requests()[0].body).unwrap();
+    assert_eq!(
+        sent,
+        json!({"additional_documents": [
+            {"document_id": doc_a, "document_type": "loa"},
+            {"document_id": doc_b, "document_type": "invoice"},
+            {"document_id": doc_c, "document_type": "other"},
+        ]})
+    );
+    // A JSON array for one occurrence is refused, before sending.
+    let out = run_against(
+        &server,
+        &[
+            "porting-orders:additional-documents",
+            "create",
+            ORDER_ID,
+            "--additional-document",
+            "[{}]",
+        ],
+    )
+    .await;
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_eq!(server.received(), 1);
+}

@@ -189,6 +189,9 @@ pub(crate) enum BodyKind {
     NumberList,
     /// Repeatable; each occurrence one JSON object of an array.
     ObjectList,
+    /// One field of the current element of an `ObjectList` (`path` is `[array, field]`); a new
+    /// element starts when the current one already has the field.
+    ItemField,
 }
 
 /// What an operation answers.
@@ -408,7 +411,7 @@ pub(crate) fn command(op: &'static Op) -> Command {
             arg = arg.alias(alias);
         }
         arg = match b.kind {
-            BodyKind::List | BodyKind::NumberList | BodyKind::ObjectList => {
+            BodyKind::List | BodyKind::NumberList | BodyKind::ObjectList | BodyKind::ItemField => {
                 arg.value_name(value_name(b.kind)).action(ArgAction::Append)
             }
             BodyKind::Bool => arg

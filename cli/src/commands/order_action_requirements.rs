@@ -91,7 +91,7 @@ pub(crate) const OPS: &[Op] = &[
             flag: "params",
             path: &["params"],
             kind: BodyKind::Json,
-            help: " (a JSON object; or set its fields one by one with the dotted flags)",
+            help: "(a JSON object; or set its fields one by one with the dotted flags)",
             alias: None,
         }],
         takes_body: true,

@@ -79,7 +79,7 @@ pub(crate) const OPS: &[Op] = &[
                 flag: "phone-number-range",
                 path: &["phone_number_range"],
                 kind: BodyKind::Json,
-                help: " (a JSON object; or set its fields one by one with the dotted flags)",
+                help: "(a JSON object; or set its fields one by one with the dotted flags)",
                 alias: None,
             },
             BodyFlag {

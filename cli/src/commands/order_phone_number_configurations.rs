@@ -71,13 +71,29 @@ pub(crate) const OPS: &[Op] = &[
         ids: &[],
         positional: None,
         query: &[],
-        body: &[BodyFlag {
-            flag: "phone-number-configuration",
-            path: &["phone_number_configurations"],
-            kind: BodyKind::ObjectList,
-            help: " One JSON object per occurrence; repeat the flag for each.",
-            alias: Some("phone-number-configurations"),
-        }],
+        body: &[
+            BodyFlag {
+                flag: "phone-number-configuration",
+                path: &["phone_number_configurations"],
+                kind: BodyKind::ObjectList,
+                help: "One JSON object per occurrence; repeat the flag for each.",
+                alias: Some("phone-number-configurations"),
+            },
+            BodyFlag {
+                flag: "phone-number-configuration.porting-phone-number-id",
+                path: &["phone_number_configurations", "porting_phone_number_id"],
+                kind: BodyKind::ItemField,
+                help: "Identifies the porting phone number to be configured. Sets porting_phone_number_id of the current --phone-number-configuration element.",
+                alias: None,
+            },
+            BodyFlag {
+                flag: "phone-number-configuration.user-bundle-id",
+                path: &["phone_number_configurations", "user_bundle_id"],
+                kind: BodyKind::ItemField,
+                help: "Identifies the user bundle to be associated with the porting phone number. Sets user_bundle_id of the current --phone-number-configuration element.",
+                alias: None,
+            },
+        ],
         takes_body: true,
         shape: Shape::One,
         run: one!(call, [body = call.body()?], |c| c

@@ -69,10 +69,24 @@ pub(crate) const OPS: &[Op] = &[
                 alias: Some("activation-ranges"),
             },
             BodyFlag {
+                flag: "activation-range.end-at",
+                path: &["activation_ranges", "end_at"],
+                kind: BodyKind::ItemField,
+                help: "Specifies the end of the activation range. Sets end_at of the current --activation-range element.",
+                alias: None,
+            },
+            BodyFlag {
+                flag: "activation-range.start-at",
+                path: &["activation_ranges", "start_at"],
+                kind: BodyKind::ItemField,
+                help: "Specifies the start of the activation range. Sets start_at of the current --activation-range element.",
+                alias: None,
+            },
+            BodyFlag {
                 flag: "extension-range",
                 path: &["extension_range"],
                 kind: BodyKind::Json,
-                help: " (a JSON object; or set its fields one by one with the dotted flags)",
+                help: "(a JSON object; or set its fields one by one with the dotted flags)",
                 alias: None,
             },
             BodyFlag {

@@ -256,7 +256,7 @@ pub(crate) const OPS: &[Op] = &[
                 flag: "activation-settings",
                 path: &["activation_settings"],
                 kind: BodyKind::Json,
-                help: " (a JSON object; or set its fields one by one with the dotted flags)",
+                help: "(a JSON object; or set its fields one by one with the dotted flags)",
                 alias: None,
             },
             BodyFlag {
@@ -305,14 +305,14 @@ pub(crate) const OPS: &[Op] = &[
                 flag: "end-user",
                 path: &["end_user"],
                 kind: BodyKind::Json,
-                help: " (a JSON object; or set its fields one by one with the dotted flags)",
+                help: "(a JSON object; or set its fields one by one with the dotted flags)",
                 alias: None,
             },
             BodyFlag {
                 flag: "end-user.admin",
                 path: &["end_user", "admin"],
                 kind: BodyKind::Json,
-                help: " (a JSON object; or set its fields one by one with the dotted flags)",
+                help: "(a JSON object; or set its fields one by one with the dotted flags)",
                 alias: None,
             },
             BodyFlag {
@@ -368,7 +368,7 @@ pub(crate) const OPS: &[Op] = &[
                 flag: "end-user.location",
                 path: &["end_user", "location"],
                 kind: BodyKind::Json,
-                help: " (a JSON object; or set its fields one by one with the dotted flags)",
+                help: "(a JSON object; or set its fields one by one with the dotted flags)",
                 alias: None,
             },
             BodyFlag {
@@ -417,7 +417,7 @@ pub(crate) const OPS: &[Op] = &[
                 flag: "messaging",
                 path: &["messaging"],
                 kind: BodyKind::Json,
-                help: " (a JSON object; or set its fields one by one with the dotted flags)",
+                help: "(a JSON object; or set its fields one by one with the dotted flags)",
                 alias: None,
             },
             BodyFlag {
@@ -431,7 +431,7 @@ pub(crate) const OPS: &[Op] = &[
                 flag: "misc",
                 path: &["misc"],
                 kind: BodyKind::Json,
-                help: " (a JSON object; or set its fields one by one with the dotted flags)",
+                help: "(a JSON object; or set its fields one by one with the dotted flags)",
                 alias: None,
             },
             BodyFlag {
@@ -459,7 +459,7 @@ pub(crate) const OPS: &[Op] = &[
                 flag: "phone-number-configuration",
                 path: &["phone_number_configuration"],
                 kind: BodyKind::Json,
-                help: " (a JSON object; or set its fields one by one with the dotted flags)",
+                help: "(a JSON object; or set its fields one by one with the dotted flags)",
                 alias: None,
             },
             BodyFlag {
@@ -494,7 +494,7 @@ pub(crate) const OPS: &[Op] = &[
                 flag: "phone-number-configuration.tags",
                 path: &["phone_number_configuration", "tags"],
                 kind: BodyKind::Json,
-                help: " (JSON array)",
+                help: "(JSON array)",
                 alias: None,
             },
             BodyFlag {
@@ -512,10 +512,24 @@ pub(crate) const OPS: &[Op] = &[
                 alias: Some("requirements"),
             },
             BodyFlag {
+                flag: "requirement.field-value",
+                path: &["requirements", "field_value"],
+                kind: BodyKind::ItemField,
+                help: "identifies the document or provides the text value that satisfies this requirement. Sets field_value of the current --requirement element.",
+                alias: None,
+            },
+            BodyFlag {
+                flag: "requirement.requirement-type-id",
+                path: &["requirements", "requirement_type_id"],
+                kind: BodyKind::ItemField,
+                help: "Identifies the requirement type that the `field_value` fulfills. Sets requirement_type_id of the current --requirement element.",
+                alias: None,
+            },
+            BodyFlag {
                 flag: "user-feedback",
                 path: &["user_feedback"],
                 kind: BodyKind::Json,
-                help: " (a JSON object; or set its fields one by one with the dotted flags)",
+                help: "(a JSON object; or set its fields one by one with the dotted flags)",
                 alias: None,
             },
             BodyFlag {

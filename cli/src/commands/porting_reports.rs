@@ -62,7 +62,7 @@ pub(crate) const OPS: &[Op] = &[
                 flag: "params",
                 path: &["params"],
                 kind: BodyKind::Json,
-                help: " (a JSON object; or set its fields one by one with the dotted flags)",
+                help: "(a JSON object; or set its fields one by one with the dotted flags)",
                 alias: None,
             },
             BodyFlag {
