@@ -37,6 +37,8 @@ pub(crate) struct Printer {
     out: Box<dyn Write>,
     /// Inside a list: how many items so far.
     list: Option<u64>,
+    /// List items printed over the printer's life.
+    items: u64,
 }
 
 impl Printer {
@@ -65,7 +67,13 @@ impl Printer {
             colour,
             out,
             list: None,
+            items: 0,
         }
+    }
+
+    /// How many list items were printed.
+    pub(crate) fn items_printed(&self) -> u64 {
+        self.items
     }
 
     /// Whether responses are printed as received (`raw`).
@@ -137,6 +145,7 @@ impl Printer {
         self.out.write_all(text.as_bytes()).map_err(CliError::io)?;
         self.out.flush().map_err(CliError::io)?;
         self.list = Some(n + 1);
+        self.items += 1;
         Ok(())
     }
 

@@ -2,7 +2,7 @@
 //! creation, the sandbox server or completions.
 
 use std::cell::RefCell;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::rc::Rc;
 
 use clap::ArgMatches;
@@ -160,5 +160,16 @@ async fn operation(global: &Global, op: &'static Op, m: &ArgMatches) -> Result<(
     };
     // Close what was opened (a JSON array, say) even after an error, so stdout stays valid.
     let finished = printer.borrow_mut().finish();
+    let orders = printer.borrow().items_printed();
+    if op.operation_id == "CreatePortingOrder"
+        && outcome.is_ok()
+        && orders > 1
+        && std::io::stderr().is_terminal()
+    {
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: the API split this request into {orders} orders (by carrier or number type)"
+        );
+    }
     outcome.and(finished)
 }
