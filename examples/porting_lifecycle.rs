@@ -79,7 +79,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         .data
         .first()
         .ok_or("the API created no porting order")?;
-    let id: PortingOrderId = order.id.ok_or("the created order has no id")?;
+    let id: PortingOrderId = order.id()?;
     if created.data.len() > 1 {
         println!(
             "  ({} orders were created; following the first)",
@@ -151,7 +151,10 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
                 .as_ref()
                 .and_then(|t| t.name.as_deref())
                 .unwrap_or("?"),
-            requirement.requirement_status.as_deref().unwrap_or("?")
+            requirement
+                .requirement_status
+                .as_ref()
+                .map_or("?", |s| s.as_str())
         );
     }
 
@@ -179,7 +182,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     let current = orders
-        .retrieve(
+        .retrieve_with(
             id,
             &RetrievePortingOrderQuery::new().include_phone_numbers(false),
         )

@@ -27,11 +27,11 @@ OPS = {
     "ListPortingOrders": (O, "porting-orders", "list", [], "list:ListPortingOrdersQuery", "c.porting_orders().list(&q)"),
     "CreatePortingOrder": (O, "porting-orders", "create", [], "one", "c.porting_orders().create(&body)"),
     "ListExceptionTypes": (O, "porting-orders", "retrieve-exception-types", [], "one", "c.porting_orders().exception_types()"),
-    "GetPortingOrder": (O, "porting-orders", "retrieve", [], "one", "c.porting_orders().retrieve(id0, &RetrievePortingOrderQuery::default())"),
+    "GetPortingOrder": (O, "porting-orders", "retrieve", [], "one", "c.porting_orders().retrieve(id0)"),
     "UpdatePortingOrder": (O, "porting-orders", "update", [], "one", "c.porting_orders().update(id0, &body)"),
     "DeletePortingOrder": (O, "porting-orders", "delete", [], "empty", "c.porting_orders().delete(id0)"),
     "ListAllowedFocWindows": (O, "porting-orders", "retrieve-allowed-foc-windows", [], "one", "c.porting_orders().allowed_foc_windows(id0)"),
-    "GetPortingOrderLoaTemplate": (O, "porting-orders", "retrieve-loa-template", [], "binary", "c.porting_orders().loa_template(id0, &LoaTemplateQuery::default())"),
+    "GetPortingOrderLoaTemplate": (O, "porting-orders", "retrieve-loa-template", [], "binary", "c.porting_orders().loa_template(id0)"),
     "ListPortingOrderRequirements": (O, "porting-orders", "retrieve-requirements", [], "list:ListRequirementsQuery", "c.porting_orders().requirements(id0, &q)"),
     "GetPortingOrderSubRequest": (O, "porting-orders", "retrieve-sub-request", [], "one", "c.porting_orders().sub_request(id0)"),
     # actions

@@ -13,7 +13,10 @@
 //!    ratio is the median of the per-round ratios a/b;
 //! 4. decode: a generated 250-order list page into `Data<Vec<PortingOrder>>` and into
 //!    `serde_json::Value`;
-//! 5. the command line (`cli.rs`): `telnyx-porting` next to `curl`, and bulk creation.
+//! 5. the sandbox: creates, retrieves and list pages against a nearly empty and a full
+//!    sandbox, each in a child process, and their memory (see `sandbox.rs`;
+//!    `BENCH_SANDBOX_ONLY=1` runs this stage alone).
+//! 6. the command line (`cli.rs`): `telnyx-porting` next to `curl`, and bulk creation.
 //!
 //! Environment: `BENCH_N` (60000), `BENCH_ROUND` (500), `BENCH_MEMORY_N` (10000),
 //! `BENCH_DECODE_ROUNDS` (9), `BENCH_DECODE_ITERS` (40), `BENCH_CLIENT_THREADS` (1), and
@@ -24,7 +27,9 @@
 
 mod cli;
 mod cpu;
+mod hooks;
 mod page;
+mod sandbox;
 mod server;
 
 use std::hint::black_box;
@@ -112,6 +117,9 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
+    if let Some(result) = sandbox::child() {
+        return result;
+    }
     let config = Config::from_env()?;
     let server = Server::start().map_err(|e| format!("cannot start the server: {e}"))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -122,6 +130,9 @@ fn run() -> Result<(), String> {
 
     if let Ok(side) = std::env::var(MEMORY_CHILD_ENV) {
         return runtime.block_on(memory_child(&server, &side, config.memory_n));
+    }
+    if std::env::var_os("BENCH_SANDBOX_ONLY").is_some() {
+        return sandbox::stage(&runtime);
     }
     if let Ok(spec) = std::env::var("BENCH_PROFILE") {
         return runtime.block_on(profile_one(&server, &spec, config.n));
@@ -141,9 +152,11 @@ fn run() -> Result<(), String> {
     runtime.block_on(async {
         let sides = Sides::new(&server.base_url, config.control)?;
         check_identical_requests(&sides, &server).await?;
-        throughput(&sides, &config).await
+        throughput(&sides, &config).await?;
+        hooks::cost(&server.base_url, &sides.order, &config).await
     })?;
     decode(&config)?;
+    sandbox::stage(&runtime)?;
     cli::run(&server.base_url)?;
 
     line("peak_rss_end_of_run_mb", mb(status_kb("VmHWM")));

@@ -6,11 +6,10 @@ use syn::parse::Parser;
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Expr, FnArg, Ident, Lit, LitStr, Meta, Token, TraitItemFn};
 
-/// The valid HTTP methods, in the order the messages list them.
-pub const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+use crate::model::Method;
 
 /// The valid `key = value` options after the path.
-pub const OPTIONS: [&str; 2] = ["accept", "idempotent"];
+pub const OPTIONS: [&str; 6] = ["accept", "idempotent", "name", "api", "timeout", "paginate"];
 
 /// `#[endpoint(METHOD, "/path", key = value, flag)]`, as written.
 #[derive(Default)]
@@ -35,17 +34,29 @@ pub struct OptionArg {
 pub enum Marker {
     /// `#[body]`
     Body(Attribute),
+    /// `#[form]`
+    Form(Attribute),
     /// `#[query]`
     Query(Attribute),
+    /// `#[query("key")]`
+    NamedQuery(Attribute, LitStr),
     /// `#[header("Name")]`
     Header(Attribute, LitStr),
+    /// A helper attribute written wrong (already reported): the parameter is left alone, so
+    /// that it causes no second error.
+    Invalid(Attribute),
 }
 
 impl Marker {
     /// The attribute as written, for error spans.
     pub fn attr(&self) -> &Attribute {
         match self {
-            Marker::Body(a) | Marker::Query(a) | Marker::Header(a, _) => a,
+            Marker::Body(a)
+            | Marker::Form(a)
+            | Marker::Query(a)
+            | Marker::NamedQuery(a, _)
+            | Marker::Header(a, _)
+            | Marker::Invalid(a) => a,
         }
     }
 
@@ -53,8 +64,10 @@ impl Marker {
     pub fn describe(&self) -> &'static str {
         match self {
             Marker::Body(_) => "#[body]",
-            Marker::Query(_) => "#[query]",
+            Marker::Form(_) => "#[form]",
+            Marker::Query(_) | Marker::NamedQuery(..) => "#[query]",
             Marker::Header(..) => "#[header]",
+            Marker::Invalid(_) => "with a helper attribute",
         }
     }
 }
@@ -98,7 +111,7 @@ pub fn parse(attr: TokenStream, mut func: TraitItemFn, errors: &mut Vec<syn::Err
                 found.push(marker);
                 false
             }
-            None => !is_marker_name(a),
+            None => true,
         });
         markers.push(found);
     }
@@ -109,49 +122,79 @@ pub fn parse(attr: TokenStream, mut func: TraitItemFn, errors: &mut Vec<syn::Err
     }
 }
 
-fn is_marker_name(a: &Attribute) -> bool {
-    ["body", "query", "header"]
-        .iter()
-        .any(|n| a.path().is_ident(n))
+/// The helper attributes, by name: the one place that knows them.
+#[derive(Clone, Copy)]
+enum MarkerName {
+    Body,
+    Form,
+    Query,
+    Header,
+}
+
+fn marker_name(a: &Attribute) -> Option<MarkerName> {
+    let ident = a.path().get_ident()?;
+    Some(match ident.to_string().as_str() {
+        "body" => MarkerName::Body,
+        "form" => MarkerName::Form,
+        "query" => MarkerName::Query,
+        "header" => MarkerName::Header,
+        _ => return None,
+    })
 }
 
 fn parse_marker(a: &Attribute, errors: &mut Vec<syn::Error>) -> Option<Marker> {
-    if a.path().is_ident("body") || a.path().is_ident("query") {
-        let name = if a.path().is_ident("body") {
-            "body"
-        } else {
-            "query"
-        };
-        if !matches!(a.meta, Meta::Path(_)) {
-            errors.push(syn::Error::new_spanned(
-                a,
-                format!("`#[{name}]` takes no arguments: write `#[{name}]`"),
-            ));
-            return None;
-        }
-        return Some(if name == "body" {
-            Marker::Body(a.clone())
-        } else {
-            Marker::Query(a.clone())
-        });
-    }
-    if a.path().is_ident("header") {
-        let usage = "`#[header]` needs the header's name: write `#[header(\"X-Header-Name\")]`";
-        return match &a.meta {
-            Meta::List(list) => match list.parse_args::<LitStr>() {
-                Ok(name) => Some(Marker::Header(a.clone(), name)),
-                Err(_) => {
-                    errors.push(syn::Error::new_spanned(&list.tokens, usage));
-                    None
-                }
-            },
-            _ => {
-                errors.push(syn::Error::new_spanned(a, usage));
+    let name = marker_name(a)?;
+    Some(parse_known_marker(a, name, errors).unwrap_or_else(|| Marker::Invalid(a.clone())))
+}
+
+fn parse_known_marker(
+    a: &Attribute,
+    name: MarkerName,
+    errors: &mut Vec<syn::Error>,
+) -> Option<Marker> {
+    let string_arg = |usage: &str, errors: &mut Vec<syn::Error>| match &a.meta {
+        Meta::List(list) => match list.parse_args::<LitStr>() {
+            Ok(name) => Some(name),
+            Err(_) => {
+                errors.push(syn::Error::new_spanned(&list.tokens, usage));
                 None
             }
-        };
+        },
+        _ => {
+            errors.push(syn::Error::new_spanned(a, usage));
+            None
+        }
+    };
+    match name {
+        MarkerName::Body | MarkerName::Form => {
+            let (written, marker): (&str, fn(Attribute) -> Marker) = match name {
+                MarkerName::Body => ("body", Marker::Body),
+                _ => ("form", Marker::Form),
+            };
+            if matches!(a.meta, Meta::Path(_)) {
+                Some(marker(a.clone()))
+            } else {
+                errors.push(syn::Error::new_spanned(
+                    a,
+                    format!("`#[{written}]` takes no arguments: write `#[{written}]`"),
+                ));
+                None
+            }
+        }
+        MarkerName::Query => match &a.meta {
+            Meta::Path(_) => Some(Marker::Query(a.clone())),
+            _ => string_arg(
+                "`#[query]` takes a struct of parameters, or the key of one value: write `#[query]` or `#[query(\"page[size]\")]`",
+                errors,
+            )
+            .map(|key| Marker::NamedQuery(a.clone(), key)),
+        },
+        MarkerName::Header => string_arg(
+            "`#[header]` needs the header's name: write `#[header(\"X-Header-Name\")]`",
+            errors,
+        )
+        .map(|name| Marker::Header(a.clone(), name)),
     }
-    None
 }
 
 fn parse_attr(tokens: TokenStream, errors: &mut Vec<syn::Error>) -> AttrArgs {
@@ -190,7 +233,7 @@ fn parse_attr(tokens: TokenStream, errors: &mut Vec<syn::Error>) -> AttrArgs {
                 other,
                 format!(
                     "expected an HTTP method, one of {}: {usage}",
-                    METHODS.join(", ")
+                    Method::ALL.map(Method::name).join(", ")
                 ),
             ));
             items.next();
@@ -253,7 +296,7 @@ fn parse_attr(tokens: TokenStream, errors: &mut Vec<syn::Error>) -> AttrArgs {
             other => errors.push(syn::Error::new_spanned(
                 other,
                 format!(
-                    "expected an option such as `accept = \"application/pdf\"` or `idempotent`; the options are {}",
+                    "expected an option such as `timeout = \"30s\"` or `idempotent`; the options are {}",
                     list(&OPTIONS)
                 ),
             )),
@@ -315,19 +358,20 @@ mod tests {
     #[test]
     fn strips_markers_and_reports_bad_ones() {
         let func: TraitItemFn = syn::parse_quote! {
-            async fn f(&self, #[body] a: &A, #[header("X-Y")] b: &str, #[header] c: &str, #[query(x)] d: &Q) -> Result<()>;
+            async fn f(&self, #[body] a: &A, #[header("X-Y")] b: &str, #[header] c: &str, #[query(x)] d: &Q,
+                #[query("page[size]")] e: u32, #[form] f: &F, #[form(x)] g: &F) -> Result<()>;
         };
         let mut errors = Vec::new();
         let input = parse(quote!(POST, "/f"), func, &mut errors);
         assert_eq!(
             input.markers.iter().map(Vec::len).collect::<Vec<_>>(),
-            [1, 1, 0, 0]
+            [1, 1, 1, 1, 1, 1, 1]
         );
-        assert_eq!(errors.len(), 2);
+        assert_eq!(errors.len(), 3);
         let f = &input.func;
         let emitted = quote!(#f).to_string();
         assert!(
-            !emitted.contains("body") && !emitted.contains("header"),
+            !emitted.contains("body") && !emitted.contains("header") && !emitted.contains("form"),
             "{emitted}"
         );
     }

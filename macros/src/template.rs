@@ -1,6 +1,9 @@
 //! Path templates: `"/porting_orders/{id}/actions/confirm"` into literal pieces and
 //! placeholders, with every mistake reported in words (stable Rust cannot point inside a string
 //! literal, so each message names the offending piece).
+//!
+//! [`parse`] returns the pieces it recognised *and* its errors: a path missing its leading `/`
+//! still has good placeholders, so the placeholder ↔ parameter check runs in the same compile.
 
 /// One piece of a path template.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,14 +14,24 @@ pub enum Piece {
     Placeholder(String),
 }
 
-/// Splits a template into pieces, or says everything that is wrong with it.
-pub fn parse(template: &str) -> Result<Vec<Piece>, Vec<String>> {
+/// A template split into pieces, with everything that is wrong with it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Parsed {
+    /// The pieces recognised, in order; a malformed placeholder is left out.
+    pub pieces: Vec<Piece>,
+    /// What is wrong, in words; empty for a valid template.
+    pub errors: Vec<String>,
+}
+
+/// Splits a template into pieces, and says everything that is wrong with it.
+pub fn parse(template: &str) -> Parsed {
     let mut errors = Vec::new();
     let mut pieces = Vec::new();
     if template.is_empty() {
-        return Err(vec![
-            "the path is empty: write a path such as \"/porting_orders\"".to_owned(),
-        ]);
+        return Parsed {
+            pieces,
+            errors: vec!["the path is empty: write a path such as \"/porting_orders\"".to_owned()],
+        };
     }
     if !template.starts_with('/') {
         errors.push(format!(
@@ -113,11 +126,7 @@ pub fn parse(template: &str) -> Result<Vec<Piece>, Vec<String>> {
     if !literal.is_empty() {
         pieces.push(Piece::Literal(literal));
     }
-    if errors.is_empty() {
-        Ok(pieces)
-    } else {
-        Err(errors)
-    }
+    Parsed { pieces, errors }
 }
 
 /// RFC 3986 `pchar` (less `%`, handled apart) and `/`.
@@ -181,8 +190,16 @@ mod tests {
     fn ph(s: &str) -> Piece {
         Piece::Placeholder(s.to_owned())
     }
+    fn ok(template: &str) -> Result<Vec<Piece>, Vec<String>> {
+        let parsed = parse(template);
+        if parsed.errors.is_empty() {
+            Ok(parsed.pieces)
+        } else {
+            Err(parsed.errors)
+        }
+    }
     fn err(template: &str) -> String {
-        match parse(template) {
+        match ok(template) {
             Err(errors) => errors.join(" | "),
             Ok(p) => panic!("{template:?} parsed as {p:?}"),
         }
@@ -190,9 +207,9 @@ mod tests {
 
     #[test]
     fn splits_literals_and_placeholders() {
-        assert_eq!(parse("/porting_orders"), Ok(vec![lit("/porting_orders")]));
+        assert_eq!(ok("/porting_orders"), Ok(vec![lit("/porting_orders")]));
         assert_eq!(
-            parse("/porting_orders/{id}/actions/confirm"),
+            ok("/porting_orders/{id}/actions/confirm"),
             Ok(vec![
                 lit("/porting_orders/"),
                 ph("id"),
@@ -200,7 +217,7 @@ mod tests {
             ])
         );
         assert_eq!(
-            parse("/a/{porting_order_id}/b/{activationJobId}"),
+            ok("/a/{porting_order_id}/b/{activationJobId}"),
             Ok(vec![
                 lit("/a/"),
                 ph("porting_order_id"),
@@ -209,11 +226,11 @@ mod tests {
             ])
         );
         assert_eq!(
-            parse("/files/{name}.pdf"),
+            ok("/files/{name}.pdf"),
             Ok(vec![lit("/files/"), ph("name"), lit(".pdf")])
         );
-        assert_eq!(parse("/a%20b"), Ok(vec![lit("/a%20b")]));
-        assert_eq!(parse("/"), Ok(vec![lit("/")]));
+        assert_eq!(ok("/a%20b"), Ok(vec![lit("/a%20b")]));
+        assert_eq!(ok("/"), Ok(vec![lit("/")]));
     }
 
     #[test]
@@ -236,8 +253,18 @@ mod tests {
 
     #[test]
     fn reports_every_problem_at_once() {
-        let all = parse("x/{}/{a b}").err().unwrap_or_default();
+        let all = parse("x/{}/{a b}").errors;
         assert_eq!(all.len(), 3, "{all:?}");
+    }
+
+    #[test]
+    fn keeps_the_good_pieces_of_a_bad_template() {
+        let parsed = parse("balance/{account}/{a b}");
+        assert_eq!(parsed.errors.len(), 2, "{:?}", parsed.errors);
+        assert_eq!(
+            parsed.pieces,
+            vec![lit("balance/"), ph("account"), lit("/")]
+        );
     }
 
     #[test]

@@ -2,6 +2,13 @@
 //! the spec's examples as fixtures.
 
 use telnyx_porting::Client;
+
+/// The README's code blocks, compiled (and, unless marked `no_run`, run) as doctests of this
+/// crate, which has the dependencies a user's crate would: `telnyx-porting` (with `sandbox`),
+/// `serde` with `derive`, `serde_json` and `tokio`.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
 pub use telnyx_porting::sandbox::{MockResponse, MockServer, RecordedRequest, Sandbox};
 
 /// The API key the tests use; every test that can leak it checks that it does not.

@@ -814,7 +814,7 @@ async fn get_porting_order() {
     let (status, example) = spec_example("UpdatePortingOrder");
     let (response, request) = call(MockResponse::json(status, &example), |c| async move {
         let query = RetrievePortingOrderQuery::new().include_phone_numbers(false);
-        c.porting_orders().retrieve(order(), &query).await
+        c.porting_orders().retrieve_with(order(), &query).await
     })
     .await;
     check(
@@ -824,6 +824,19 @@ async fn get_porting_order() {
         Some("include_phone_numbers=false"),
         None,
     );
+    // Without a query: `retrieve(id)` sends none.
+    let (plain, request) = call(MockResponse::json(status, &example), |c| async move {
+        c.porting_orders().retrieve(order()).await
+    })
+    .await;
+    check(
+        &request,
+        "GET",
+        "/v2/porting_orders/eef10fb8-f3df-4c67-97c5-e18179723222",
+        None,
+        None,
+    );
+    assert_eq!(plain.id, Some(order()));
     assert_eq!(response.id, Some(order()));
     assert_eq!(response.customer_reference.as_deref(), Some("Test1234"));
     assert_eq!(
@@ -1189,7 +1202,7 @@ async fn create_porting_order_comment() {
 async fn get_porting_order_loa_template() {
     let (binary, request) = call(pdf(), |c| async move {
         let query = LoaTemplateQuery::new().loa_configuration_id(uuid(CHILD));
-        c.porting_orders().loa_template(order(), &query).await
+        c.porting_orders().loa_template_with(order(), &query).await
     })
     .await;
     check_pdf(
@@ -1197,6 +1210,19 @@ async fn get_porting_order_loa_template() {
         "GET",
         "/v2/porting_orders/eef10fb8-f3df-4c67-97c5-e18179723222/loa_template",
         Some("loa_configuration_id=f24151b6-3389-41d3-8747-7dd8c681e5e2"),
+        None,
+    );
+    assert_pdf(&binary);
+    // Without a query: `loa_template(id)` sends none.
+    let (binary, request) = call(pdf(), |c| async move {
+        c.porting_orders().loa_template(order()).await
+    })
+    .await;
+    check_pdf(
+        &request,
+        "GET",
+        "/v2/porting_orders/eef10fb8-f3df-4c67-97c5-e18179723222/loa_template",
+        None,
         None,
     );
     assert_pdf(&binary);
@@ -1233,7 +1259,10 @@ async fn list_porting_order_requirements() {
         requirement.field_value.as_deref(),
         Some("9787fb5f-cbe5-4de4-b765-3303774ee9fe")
     );
-    assert_eq!(requirement.requirement_status.as_deref(), Some("approved"));
+    assert_eq!(
+        requirement.requirement_status,
+        Some(RequirementsStatus::Approved)
+    );
     assert!(requirement.requirement_type.is_some());
 }
 

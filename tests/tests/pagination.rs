@@ -1,11 +1,14 @@
-//! Auto-pagination (`paginate` over `client.porting_orders().list`) against a loopback
+//! Auto-pagination (the generated `client.porting_orders().list_all(..)`, and the free
+//! `paginate` over `list`) against a loopback
 //! `MockServer` scripted page by page: every item in order, the exact `page[number]` of each
 //! request, and the walk ending on the last page, on an empty page, on a `total_pages` that
 //! lies, on a server that ignores the page number, at `max_pages`, and on an error; a page size
 //! outside 1..=250 is refused before anything is sent.
 
 use serde_json::{Value, json};
-use telnyx_porting::models::{ListPortingOrdersQuery, Page, PortingOrder, PortingOrderId};
+use telnyx_porting::models::{
+    ListCommentsQuery, ListPortingOrdersQuery, Page, PortingOrder, PortingOrderId,
+};
 use telnyx_porting::prelude::*;
 use telnyx_porting::{Client, Result, paginate};
 use telnyx_porting_tests::{MockResponse, MockServer, mock};
@@ -48,16 +51,14 @@ fn page(
     MockResponse::json(200, &json!({"data": data, "meta": meta}))
 }
 
-/// Walks every page of `GET /porting_orders` for `query` (with at most `max_pages`).
+/// Walks every page of `GET /porting_orders` for `query` (with at most `max_pages`), through
+/// the walker `paginate` in the attribute generates.
 async fn walk(
     client: &Client,
     query: ListPortingOrdersQuery,
     max_pages: Option<u64>,
 ) -> Result<Vec<PortingOrder>> {
-    let pages = paginate(query, |q| {
-        let c = client.clone();
-        async move { c.porting_orders().list(&q).await }
-    });
+    let pages = client.porting_orders().list_all(&query);
     match max_pages {
         Some(max) => pages.max_pages(max).collect_all().await,
         None => pages.collect_all().await,
@@ -299,4 +300,73 @@ async fn one_page_without_paginate_is_the_page_as_sent() {
     let meta = page.meta.as_ref().expect("meta");
     assert_eq!((meta.page_number, meta.total_pages), (Some(2), Some(3)));
     assert_eq!(queries(&server), [page_query(2)]);
+}
+
+#[tokio::test]
+async fn the_free_paginate_walks_the_same_pages_read_with_try_next() {
+    let (server, client) = mock().await;
+    server.enqueue(page(1, Some(2), [1, 2]));
+    server.enqueue(page(2, Some(2), [3]));
+    let mut pages = paginate(ListPortingOrdersQuery::new().page(1, 2), |q| {
+        let c = client.clone();
+        async move { c.porting_orders().list(&q).await }
+    });
+    let mut seen = Vec::new();
+    // Bounded: the server has two pages, and the walk stops after the last.
+    for _ in 0..10 {
+        match pages.try_next().await {
+            Ok(Some(order)) => seen.push(order.id),
+            Ok(None) => break,
+            Err(e) => panic!("the walk failed: {e:?}"),
+        }
+    }
+    assert_eq!(seen, expected_ids(1..=3));
+    // Over: no more requests, and `try_next` keeps saying so.
+    assert!(matches!(pages.try_next().await, Ok(None)));
+    assert_eq!(queries(&server), [page_query(1), page_query(2)]);
+}
+
+#[tokio::test]
+async fn a_walker_with_a_path_parameter_fills_the_path_once_and_pages_the_query() {
+    let (server, client) = mock().await;
+    let comment =
+        |n: u64| json!({"id": id(n), "body": format!("c{n}"), "record_type": "porting_comment"});
+    server.enqueue(MockResponse::json(
+        200,
+        &json!({"data": [comment(1)], "meta": {"page_number": 1, "total_pages": 2}}),
+    ));
+    server.enqueue(MockResponse::json(
+        200,
+        &json!({"data": [comment(2)], "meta": {"page_number": 2, "total_pages": 2}}),
+    ));
+    // The walk outlives the handles it was made from.
+    let mut pages = client
+        .porting_orders()
+        .comments()
+        .list_all(order_id(9), &ListCommentsQuery::new().page_size(1));
+    let mut bodies = Vec::new();
+    while let Some(c) = pages.try_next().await.transpose() {
+        match c {
+            Ok(c) => bodies.push(c.body.unwrap_or_default()),
+            Err(e) => panic!("{e:?}"),
+        }
+        assert!(bodies.len() <= 2, "the walk did not stop");
+    }
+    assert_eq!(bodies, ["c1", "c2"]);
+    let requests: Vec<(String, String)> = server
+        .requests()
+        .into_iter()
+        .map(|r| (r.path, r.query.unwrap_or_default()))
+        .collect();
+    let path = format!("/v2/porting_orders/{}/comments", id(9));
+    assert_eq!(
+        requests,
+        [
+            (
+                path.clone(),
+                "page%5Bnumber%5D=1&page%5Bsize%5D=1".to_owned()
+            ),
+            (path, "page%5Bnumber%5D=2&page%5Bsize%5D=1".to_owned()),
+        ]
+    );
 }

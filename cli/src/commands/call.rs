@@ -96,11 +96,11 @@ impl Call {
     /// come and stopping at `--max-items`.
     pub async fn walk<Q, P, F, Fut>(&self, query: Q, mut fetch: F) -> Result<(), CliError>
     where
-        Q: PageQuery,
+        Q: PageQuery + Send,
         P: Paginated + Serialize,
         P::Item: Serialize,
-        F: FnMut(Q) -> Fut,
-        Fut: Future<Output = telnyx_porting::Result<P>>,
+        F: FnMut(Q) -> Fut + Send,
+        Fut: Future<Output = telnyx_porting::Result<P>> + Send,
     {
         let max = self.page.max_items.unwrap_or(u64::MAX);
         let raw = self.printer.borrow().is_raw();

@@ -233,7 +233,7 @@ pub(crate) const OPS: &[Op] = &[
         body: &[],
         takes_body: false,
         shape: Shape::One,
-        run: one!(call, [id0: PortingOrderId = call.id(0)?], |c| c.porting_orders().retrieve(id0, &RetrievePortingOrderQuery::default())),
+        run: one!(call, [id0: PortingOrderId = call.id(0)?], |c| c.porting_orders().retrieve(id0)),
     },
     Op {
         operation_id: "UpdatePortingOrder",
@@ -604,7 +604,7 @@ pub(crate) const OPS: &[Op] = &[
         body: &[],
         takes_body: false,
         shape: Shape::Binary,
-        run: binary!(call, [id0: PortingOrderId = call.id(0)?], |c| c.porting_orders().loa_template(id0, &LoaTemplateQuery::default())),
+        run: binary!(call, [id0: PortingOrderId = call.id(0)?], |c| c.porting_orders().loa_template(id0)),
     },
     Op {
         operation_id: "ListPortingOrderRequirements",

@@ -10,6 +10,32 @@
 //! - `client.porting_phone_numbers()`: [`PortingPhoneNumbers`];
 //! - `client.portability_checks()`: [`PortabilityChecks`].
 //!
+//! # Errors
+//!
+//! Every method returns [`Result<T>`](crate::Result); its [`Error`](crate::Error) says what
+//! went wrong:
+//!
+//! - [`Error::InvalidInput`](crate::Error::InvalidInput): a value was refused before anything
+//!   was sent: a request body that fails its checks (see [`Validate`](crate::Validate): a
+//!   number that is not +E.164, say), a `page[size]` outside `1..=250`, an empty path
+//!   parameter, a header value with a line break. The server saw nothing.
+//! - [`Error::Api`](crate::Error::Api): the API answered with a status outside `2xx`: `401`
+//!   (a wrong or revoked key), `404` (no such order, or one of another account), `422` (the
+//!   API refused the content, such as confirming an order that lacks its documents), `429`
+//!   and `5xx` once the retries are spent. It carries the status, the Telnyx `errors[]` and
+//!   the request id (which its `Display` already shows).
+//! - [`Error::Timeout`](crate::Error::Timeout) and
+//!   [`Error::Connection`](crate::Error::Connection): no whole answer arrived, after the
+//!   retries the rules allow; for a `POST` or `PATCH`,
+//!   [`may_have_been_applied`](crate::Error::may_have_been_applied) says whether the server
+//!   may have acted anyway.
+//! - [`Error::BodyTooLarge`](crate::Error::BodyTooLarge): the answer went over the client's
+//!   body limit.
+//! - [`Error::Decode`](crate::Error::Decode): a `2xx` body did not decode into the method's
+//!   return type (the error names the JSON path).
+//! - [`Error::Config`](crate::Error::Config): the client cannot send at all (a per-call
+//!   connect timeout on a custom `reqwest::Client`, say).
+//!
 //! Each handle is a borrowed view of the [`Client`]: free to make, `Copy`. Bring the traits
 //! into scope with `use telnyx_porting::prelude::*;`. When a method takes a parent and a child
 //! id, the parent comes first, as in the path. This module knows nothing of HTTP libraries.

@@ -20,6 +20,13 @@ use crate::models::{
 use crate::{ApiClient, Result, endpoint};
 
 /// Moving an order through its lifecycle: `client.porting_orders().actions()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PortingOrderActions: ApiClient {
     /// Submits a draft order (`POST /porting_orders/{id}/actions/confirm`).
     #[endpoint(POST, "/porting_orders/{id}/actions/confirm")]
@@ -50,9 +57,16 @@ handle! {
 }
 
 /// Comments on an order: `client.porting_orders().comments()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait Comments: ApiClient {
     /// One page of the order's comments (`GET /porting_orders/{id}/comments`).
-    #[endpoint(GET, "/porting_orders/{id}/comments")]
+    #[endpoint(GET, "/porting_orders/{id}/comments", paginate)]
     async fn list(
         &self,
         id: PortingOrderId,
@@ -74,10 +88,17 @@ handle! {
 }
 
 /// Extra documents of an order: `client.porting_orders().additional_documents()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait AdditionalDocuments: ApiClient {
     /// One page of the order's additional documents
     /// (`GET /porting_orders/{id}/additional_documents`).
-    #[endpoint(GET, "/porting_orders/{id}/additional_documents")]
+    #[endpoint(GET, "/porting_orders/{id}/additional_documents", paginate)]
     async fn list(
         &self,
         id: PortingOrderId,
@@ -107,10 +128,17 @@ handle! {
 }
 
 /// Verification codes: `client.porting_orders().verification_codes()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait VerificationCodes: ApiClient {
     /// One page of the order's verification codes
     /// (`GET /porting_orders/{id}/verification_codes`).
-    #[endpoint(GET, "/porting_orders/{id}/verification_codes")]
+    #[endpoint(GET, "/porting_orders/{id}/verification_codes", paginate)]
     async fn list(
         &self,
         id: PortingOrderId,
@@ -141,9 +169,16 @@ handle! {
 }
 
 /// Activation jobs: `client.porting_orders().activation_jobs()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait ActivationJobs: ApiClient {
     /// One page of the order's activation jobs (`GET /porting_orders/{id}/activation_jobs`).
-    #[endpoint(GET, "/porting_orders/{id}/activation_jobs")]
+    #[endpoint(GET, "/porting_orders/{id}/activation_jobs", paginate)]
     async fn list(
         &self,
         id: PortingOrderId,
@@ -176,10 +211,21 @@ handle! {
 }
 
 /// Action requirements: `client.porting_orders().action_requirements()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait ActionRequirements: ApiClient {
     /// One page of the order's action requirements
     /// (`GET /porting_orders/{porting_order_id}/action_requirements`).
-    #[endpoint(GET, "/porting_orders/{porting_order_id}/action_requirements")]
+    #[endpoint(
+        GET,
+        "/porting_orders/{porting_order_id}/action_requirements",
+        paginate
+    )]
     async fn list(
         &self,
         porting_order_id: PortingOrderId,
@@ -206,10 +252,21 @@ handle! {
 }
 
 /// Associated numbers of partial ports: `client.porting_orders().associated_phone_numbers()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait AssociatedPhoneNumbers: ApiClient {
     /// One page of the order's associated numbers
     /// (`GET /porting_orders/{porting_order_id}/associated_phone_numbers`).
-    #[endpoint(GET, "/porting_orders/{porting_order_id}/associated_phone_numbers")]
+    #[endpoint(
+        GET,
+        "/porting_orders/{porting_order_id}/associated_phone_numbers",
+        paginate
+    )]
     async fn list(
         &self,
         porting_order_id: PortingOrderId,
@@ -245,10 +302,21 @@ handle! {
 }
 
 /// Number blocks: `client.porting_orders().phone_number_blocks()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PhoneNumberBlocks: ApiClient {
     /// One page of the order's number blocks
     /// (`GET /porting_orders/{porting_order_id}/phone_number_blocks`).
-    #[endpoint(GET, "/porting_orders/{porting_order_id}/phone_number_blocks")]
+    #[endpoint(
+        GET,
+        "/porting_orders/{porting_order_id}/phone_number_blocks",
+        paginate
+    )]
     async fn list(
         &self,
         porting_order_id: PortingOrderId,
@@ -279,10 +347,21 @@ handle! {
 }
 
 /// Extension ranges: `client.porting_orders().phone_number_extensions()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PhoneNumberExtensions: ApiClient {
     /// One page of the order's extension ranges
     /// (`GET /porting_orders/{porting_order_id}/phone_number_extensions`).
-    #[endpoint(GET, "/porting_orders/{porting_order_id}/phone_number_extensions")]
+    #[endpoint(
+        GET,
+        "/porting_orders/{porting_order_id}/phone_number_extensions",
+        paginate
+    )]
     async fn list(
         &self,
         porting_order_id: PortingOrderId,
@@ -319,9 +398,16 @@ handle! {
 
 /// Bundle configurations of porting numbers:
 /// `client.porting_orders().phone_number_configurations()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PhoneNumberConfigurations: ApiClient {
     /// One page of configurations (`GET /porting_orders/phone_number_configurations`).
-    #[endpoint(GET, "/porting_orders/phone_number_configurations")]
+    #[endpoint(GET, "/porting_orders/phone_number_configurations", paginate)]
     async fn list(
         &self,
         #[query] query: &ListPhoneNumberConfigurationsQuery,

@@ -11,6 +11,13 @@ use crate::models::{
 use crate::{ApiClient, Binary, Result, endpoint};
 
 /// The `/porting` resources that are not tied to one order: `client.porting()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait Porting: ApiClient {
     /// The UK carriers numbers can be ported from (`GET /porting/uk_carriers`).
     #[endpoint(GET, "/porting/uk_carriers")]
@@ -41,9 +48,16 @@ impl<'a> PortingApi<'a> {
 }
 
 /// What happened to porting orders: `client.porting().events()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PortingEvents: ApiClient {
     /// One page of events (`GET /porting/events`).
-    #[endpoint(GET, "/porting/events")]
+    #[endpoint(GET, "/porting/events", paginate)]
     async fn list(&self, #[query] query: &ListPortingEventsQuery) -> Result<Page<PortingEvent>>;
 
     /// One event (`GET /porting/events/{id}`).
@@ -61,9 +75,16 @@ handle! {
 }
 
 /// CSV exports of porting orders: `client.porting().reports()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PortingReports: ApiClient {
     /// One page of reports (`GET /porting/reports`).
-    #[endpoint(GET, "/porting/reports")]
+    #[endpoint(GET, "/porting/reports", paginate)]
     async fn list(&self, #[query] query: &ListPortingReportsQuery) -> Result<Page<PortingReport>>;
 
     /// Asks for a report (`POST /porting/reports`); it is `pending` until its document is ready.
@@ -81,9 +102,16 @@ handle! {
 }
 
 /// How letters of authorization look: `client.porting().loa_configurations()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait LoaConfigurations: ApiClient {
     /// One page of LOA configurations (`GET /porting/loa_configurations`).
-    #[endpoint(GET, "/porting/loa_configurations")]
+    #[endpoint(GET, "/porting/loa_configurations", paginate)]
     async fn list(
         &self,
         #[query] query: &ListLoaConfigurationsQuery,

@@ -15,6 +15,13 @@ use crate::models::{
 use crate::{ApiClient, Binary, Result, endpoint};
 
 /// Porting orders: create, read, change, list and delete them, plus the order-level look-ups.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PortingOrders: ApiClient {
     /// Creates a porting order for the given numbers (`POST /porting_orders`).
     ///
@@ -28,10 +35,15 @@ pub trait PortingOrders: ApiClient {
     #[endpoint(POST, "/porting_orders")]
     async fn create(&self, #[body] order: &CreatePortingOrder) -> Result<Data<Vec<PortingOrder>>>;
 
-    /// Retrieves one porting order (`GET /porting_orders/{id}`); the query can leave out the
-    /// phone numbers.
+    /// Retrieves one porting order (`GET /porting_orders/{id}`), with its first 50 phone
+    /// numbers. [`retrieve_with`](Self::retrieve_with) takes a query.
     #[endpoint(GET, "/porting_orders/{id}")]
-    async fn retrieve(
+    async fn retrieve(&self, id: PortingOrderId) -> Result<PortingOrderResponse>;
+
+    /// [`retrieve`](Self::retrieve) with a query, which can leave out the phone numbers
+    /// (`GET /porting_orders/{id}?include_phone_numbers=false`).
+    #[endpoint(GET, "/porting_orders/{id}")]
+    async fn retrieve_with(
         &self,
         id: PortingOrderId,
         #[query] query: &RetrievePortingOrderQuery,
@@ -47,7 +59,7 @@ pub trait PortingOrders: ApiClient {
     ) -> Result<PortingOrderResponse>;
 
     /// Lists porting orders, one page (`GET /porting_orders`); see [`crate::paginate`] for all.
-    #[endpoint(GET, "/porting_orders")]
+    #[endpoint(GET, "/porting_orders", paginate)]
     async fn list(&self, #[query] query: &ListPortingOrdersQuery) -> Result<Page<PortingOrder>>;
 
     /// Deletes a porting order (`DELETE /porting_orders/{id}`); only drafts can be deleted.
@@ -66,9 +78,16 @@ pub trait PortingOrders: ApiClient {
     #[endpoint(GET, "/porting_orders/exception_types")]
     async fn exception_types(&self) -> Result<Data<Vec<PortingOrdersExceptionType>>>;
 
-    /// The order's letter of authorization, as a PDF (`GET /porting_orders/{id}/loa_template`).
+    /// The order's letter of authorization, as a PDF (`GET /porting_orders/{id}/loa_template`),
+    /// filled from the default LOA configuration. [`loa_template_with`](Self::loa_template_with)
+    /// takes a query.
     #[endpoint(GET, "/porting_orders/{id}/loa_template", accept = "application/pdf")]
-    async fn loa_template(
+    async fn loa_template(&self, id: PortingOrderId) -> Result<Binary>;
+
+    /// [`loa_template`](Self::loa_template) with a query, which can name the LOA
+    /// configuration to fill it from (`?loa_configuration_id=..`).
+    #[endpoint(GET, "/porting_orders/{id}/loa_template", accept = "application/pdf")]
+    async fn loa_template_with(
         &self,
         id: PortingOrderId,
         #[query] query: &LoaTemplateQuery,
@@ -76,7 +95,7 @@ pub trait PortingOrders: ApiClient {
 
     /// The documentation requirements of the order, one page
     /// (`GET /porting_orders/{id}/requirements`).
-    #[endpoint(GET, "/porting_orders/{id}/requirements")]
+    #[endpoint(GET, "/porting_orders/{id}/requirements", paginate)]
     async fn requirements(
         &self,
         id: PortingOrderId,

@@ -8,9 +8,16 @@ use crate::models::{
 use crate::{ApiClient, Result, endpoint};
 
 /// Phone numbers across porting orders: `client.porting_phone_numbers()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PortingPhoneNumbers: ApiClient {
     /// One page of porting phone numbers (`GET /porting_phone_numbers`).
-    #[endpoint(GET, "/porting_phone_numbers")]
+    #[endpoint(GET, "/porting_phone_numbers", paginate)]
     async fn list(
         &self,
         #[query] query: &ListPortingPhoneNumbersQuery,
@@ -24,6 +31,13 @@ handle! {
 }
 
 /// Whether numbers can be ported: `client.portability_checks()`.
+///
+/// # Errors
+///
+/// Each method fails with the crate's [`Error`](crate::Error), as the
+/// [`api` module's `# Errors`](crate::api#errors) lists: `InvalidInput` before anything is
+/// sent, `Api` for an answer outside `2xx`, `Timeout`, `Connection`, `BodyTooLarge`,
+/// `Decode` for a `2xx` body that does not decode, `Config`.
 pub trait PortabilityChecks: ApiClient {
     /// Checks the numbers (`POST /portability_checks`).
     #[endpoint(POST, "/portability_checks")]

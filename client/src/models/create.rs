@@ -76,6 +76,12 @@ impl CreatePortingOrder {
 const LINEAR_DUPLICATE_CHECK_UP_TO: usize = 16;
 
 impl Validate for CreatePortingOrder {
+    /// Checks the order as the API would: at least one number, each +E.164, none twice.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for the first problem, naming
+    /// the field (`phone_numbers`, or `phone_numbers[i]` for one number) and the value.
     fn validate(&self) -> Result<()> {
         if self.phone_numbers.is_empty() {
             return Err(Error::invalid_input(

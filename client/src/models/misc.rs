@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::common::PortingOrderId;
 use super::open_enum::open_enum;
+use super::porting_order::RequirementsStatus;
 
 /// The result of a portability check for one number (the spec's `PortabilityCheckDetails`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -153,9 +154,10 @@ pub struct PortingOrderRequirementDetail {
     /// The document or text that satisfies the requirement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_value: Option<String>,
-    /// The status of the requirement, such as `approved`.
+    /// The status of the requirement, such as `approved` (the same values as a number's
+    /// [`requirements_status`](crate::models::PortingPhoneNumber::requirements_status)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub requirement_status: Option<String>,
+    pub requirement_status: Option<RequirementsStatus>,
     /// The requirement type this requirement meets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requirement_type: Option<RequirementTypeDetail>,
@@ -180,9 +182,10 @@ pub struct RequirementTypeDetail {
     /// An example of what meets it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
-    /// The type of the requirement type, such as `document`.
+    /// The type of the requirement type, such as `document` (the same values as
+    /// [`PortingOrderRequirementDetail::field_type`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
+    pub r#type: Option<RequirementDetailFieldType>,
     /// The acceptance criteria, a free-form object.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acceptance_criteria: Option<serde_json::Map<String, serde_json::Value>>,

@@ -113,7 +113,9 @@ open_enum! {
 }
 
 open_enum! {
-    /// The status of the requirements of a number in an international porting order.
+    /// The status of a requirement (`requirement_status` of a
+    /// [`PortingOrderRequirementDetail`](crate::models::PortingOrderRequirementDetail)), and of
+    /// the requirements of a number in an international porting order (`requirements_status`).
     pub enum RequirementsStatus {
         /// Requirement information is pending.
         RequirementInfoPending => "requirement-info-pending",

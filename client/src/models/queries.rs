@@ -25,6 +25,9 @@
 //! # let _ = query;
 //! ```
 //!
+//! Every setter adds to what is set (the rules are in `merge.rs`, and in the public docs of
+//! [`models`](crate::models#queries-add-up)).
+//!
 //! Sort values and the string enums of filters are *open*: besides the values the spec lists,
 //! any other string can be sent (`PortingOrdersSort::from("updated_at")`).
 
@@ -32,6 +35,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use super::merge::{Merge, merge_by_replacing, merge_fields};
 use super::open_enum::open_enum;
 use super::{
     ActionRequirementStatus, AdditionalDocumentType, AssociatedPhoneNumberAction,
@@ -72,6 +76,10 @@ impl PageParams {
 
 impl Validate for PageParams {
     /// `page[number]` must be at least 1 and `page[size]` between 1 and 250.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] naming `page[number]` or `page[size]` and the value.
     fn validate(&self) -> Result<()> {
         if let Some(number) = self.number
             && number < 1
@@ -171,9 +179,11 @@ macro_rules! list_query {
             }
 
             $(
-                /// Replaces the filter.
+                /// Adds `filter` to the filter set so far: what it sets replaces the same
+                /// single-valued filter, its lists add to the lists, and what it leaves unset
+                /// keeps its value (see [queries add up](crate::models#queries-add-up)).
                 pub fn filter(mut self, filter: $filter) -> Self {
-                    self.filter = Some(filter);
+                    self.filter.merge(Some(filter));
                     self
                 }
             )?
@@ -199,6 +209,10 @@ macro_rules! list_query {
 
         impl Validate for $name {
             /// Checks the page: `page[number]` at least 1, `page[size]` 1 to 250.
+            ///
+            /// # Errors
+            ///
+            /// [`Error::InvalidInput`] naming `page[number]` or `page[size]` and the value.
             fn validate(&self) -> Result<()> {
                 match &self.page {
                     Some(page) => page.validate(),
@@ -209,26 +223,27 @@ macro_rules! list_query {
     };
 }
 
-/// Builder setters for the `Option` (`opt`) and `Vec` (`vec`) fields of a struct, each
-/// documented as setting its field.
+/// Builder setters for the `Option` (`opt`) and `Vec` (`vec`) fields of a struct. Each adds
+/// to what is set (see [`Merge`]): a single value replaces, a group of filters merges, a list
+/// gains values.
 macro_rules! setters {
     ($ty:ident $(; opt $($o:ident: $ot:ty),+)? $(; vec $($v:ident: $vt:ty),+)? $(;)?) => {
         impl $ty {
             $($(
-                #[doc = concat!("Sets the `", stringify!($o), "` field.")]
+                #[doc = concat!("Sets `", stringify!($o), "`; a group of filters is merged into the one set so far.")]
                 pub fn $o(mut self, value: impl Into<$ot>) -> Self {
-                    self.$o = Some(value.into());
+                    self.$o.merge(Some(value.into()));
                     self
                 }
             )+)?
             $($(
-                #[doc = concat!("Sets the `", stringify!($v), "` field.")]
+                #[doc = concat!("Adds these values to the `", stringify!($v), "` list (any of them matches).")]
                 pub fn $v<I>(mut self, values: I) -> Self
                 where
                     I: IntoIterator,
                     I::Item: Into<$vt>,
                 {
-                    self.$v = values.into_iter().map(Into::into).collect();
+                    self.$v.merge(values.into_iter().map(Into::into).collect());
                     self
                 }
             )+)?
@@ -627,8 +642,10 @@ impl PhoneNumberConfigurationsFilter {
         I: IntoIterator,
         I::Item: Into<PortingOrderStatusValue>,
     {
-        self.porting_order.get_or_insert_default().status =
-            statuses.into_iter().map(Into::into).collect();
+        self.porting_order
+            .get_or_insert_default()
+            .status
+            .merge(statuses.into_iter().map(Into::into).collect());
         self
     }
 }
@@ -1049,351 +1066,52 @@ new_filter!(
     PortingReportsFilter,
 );
 
-#[cfg(test)]
-mod tests {
-    use time::format_description::well_known::Rfc3339;
+// ---------------------------------------------------------------------------------------------
+// How setters add up (see `merge.rs`): every filter group merges field by field.
+// ---------------------------------------------------------------------------------------------
 
-    use super::*;
-    use crate::PageQuery;
-    use crate::runtime::query::append_pairs;
+merge_by_replacing!(
+    PortingOrderId,
+    PortingOrderType,
+    PortingOrderStatusValue,
+    PortingOrderActivationStatus,
+    PortabilityStatus,
+    ActionRequirementStatus,
+    ActionRequirementsFilterActionType,
+    AssociatedPhoneNumberAction,
+    PortingEventType,
+    ReportType,
+    ReportStatus,
+);
 
-    fn at(rfc3339: &str) -> OffsetDateTime {
-        OffsetDateTime::parse(rfc3339, &Rfc3339).unwrap()
+merge_fields! {
+    PortingOrdersFilter {
+        customer_reference, customer_group_reference, parent_support_key, phone_numbers, misc,
+        end_user, activation_settings,
     }
-
-    fn pairs<T: Serialize>(query: &T) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        append_pairs(query, &mut out).expect("query encodes");
-        out
+    PortingOrdersPhoneNumbersFilter { country_code, carrier_name, phone_number }
+    PhoneNumberPatternFilter { contains }
+    PortingOrdersMiscFilter { porting_order_type }
+    PortingOrdersEndUserFilter { admin }
+    PortingOrdersEndUserAdminFilter { entity_name, auth_person_name }
+    PortingOrdersActivationSettingsFilter { fast_port_eligible, foc_datetime_requested }
+    DatetimeRangeExclusive { gt, lt }
+    DatetimeRangeInclusive { gte, lte }
+    PhoneNumberConfigurationsFilter { porting_order, porting_phone_number, user_bundle_id }
+    PhoneNumberConfigurationsPortingOrderFilter { status }
+    AdditionalDocumentsFilter { document_type }
+    VerificationCodesFilter { verified }
+    ActionRequirementsFilter { id, requirement_type_id, action_type, status }
+    AssociatedPhoneNumbersFilter { phone_number, action }
+    PhoneNumberBlocksFilter {
+        porting_order_id, support_key, status, phone_number, activation_status,
+        portability_status,
     }
-
-    fn assert_pairs<T: Serialize>(query: &T, expected: &[(&str, &str)]) {
-        let expected: Vec<(String, String)> = expected
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect();
-        assert_eq!(pairs(query), expected);
-    }
-
-    const ID_A: &str = "f1486bae-f067-460c-ad43-73a92848f902";
-    const ID_B: &str = "34dc46a9-53ed-4e01-9454-26227ea13326";
-
-    #[test]
-    fn empty_queries_send_nothing() {
-        assert_pairs(&ListPortingOrdersQuery::new(), &[]);
-        assert_pairs(&ListCommentsQuery::new(), &[]);
-        assert_pairs(&RetrievePortingOrderQuery::new(), &[]);
-        assert_pairs(&LoaTemplateQuery::new(), &[]);
-        // A filter that is set but empty adds nothing either.
-        assert_pairs(
-            &ListPortingOrdersQuery::new().filter(PortingOrdersFilter::new()),
-            &[],
-        );
-    }
-
-    #[test]
-    fn porting_orders_query_uses_nested_brackets() {
-        let query = ListPortingOrdersQuery::new()
-            .page(2, 250)
-            .filter_customer_reference("abc")
-            .filter(
-                PortingOrdersFilter::new()
-                    .customer_reference("abc")
-                    .country_code("US"),
-            )
-            .sort(PortingOrdersSort::CreatedAtDesc);
-        assert_pairs(
-            &query,
-            &[
-                ("page[number]", "2"),
-                ("page[size]", "250"),
-                ("filter[customer_reference]", "abc"),
-                ("filter[phone_numbers][country_code]", "US"),
-                ("sort[value]", "-created_at"),
-            ],
-        );
-    }
-
-    #[test]
-    fn every_porting_orders_filter() {
-        let filter = PortingOrdersFilter::new()
-            .customer_reference("ref")
-            .customer_group_reference("group")
-            .parent_support_key("sr_1")
-            .country_code("US")
-            .carrier_name("Old Co")
-            .phone_number_contains("303555")
-            .porting_order_type(PortingOrderType::Partial)
-            .entity_name("Acme")
-            .auth_person_name("Jane Doe")
-            .fast_port_eligible(true)
-            .foc_datetime_requested_after(at("2021-03-25T10:00:00Z"))
-            .foc_datetime_requested_before(at("2021-04-01T00:00:00.5Z"));
-        let query = ListPortingOrdersQuery::new()
-            .include_phone_numbers(false)
-            .filter(filter)
-            .sort("-activation_settings.foc_datetime_requested");
-        assert_eq!(
-            query.sort.as_ref().unwrap().value,
-            PortingOrdersSort::FocDatetimeRequestedDesc
-        );
-        assert_pairs(
-            &query,
-            &[
-                ("include_phone_numbers", "false"),
-                ("filter[customer_reference]", "ref"),
-                ("filter[customer_group_reference]", "group"),
-                ("filter[parent_support_key]", "sr_1"),
-                ("filter[phone_numbers][country_code]", "US"),
-                ("filter[phone_numbers][carrier_name]", "Old Co"),
-                ("filter[phone_numbers][phone_number][contains]", "303555"),
-                ("filter[misc][type]", "partial"),
-                ("filter[end_user][admin][entity_name]", "Acme"),
-                ("filter[end_user][admin][auth_person_name]", "Jane Doe"),
-                ("filter[activation_settings][fast_port_eligible]", "true"),
-                (
-                    "filter[activation_settings][foc_datetime_requested][gt]",
-                    "2021-03-25T10:00:00Z",
-                ),
-                (
-                    "filter[activation_settings][foc_datetime_requested][lt]",
-                    "2021-04-01T00:00:00.5Z",
-                ),
-                ("sort[value]", "-activation_settings.foc_datetime_requested"),
-            ],
-        );
-    }
-
-    #[test]
-    fn lists_are_comma_joined() {
-        let a: Uuid = ID_A.parse().unwrap();
-        let b: Uuid = ID_B.parse().unwrap();
-        let query = ListActionRequirementsQuery::new()
-            .filter(
-                ActionRequirementsFilter::new()
-                    .id([a, b])
-                    .requirement_type_id(a)
-                    .action_type(ActionRequirementsFilterActionType::AuIdVerification)
-                    .status(ActionRequirementStatus::Pending),
-            )
-            .sort(ActionRequirementsSort::UpdatedAtDesc);
-        assert_pairs(
-            &query,
-            &[
-                ("filter[id]", &format!("{ID_A},{ID_B}")),
-                ("filter[requirement_type_id]", ID_A),
-                ("filter[action_type]", "au_id_verification"),
-                ("filter[status]", "pending"),
-                ("sort[value]", "-updated_at"),
-            ],
-        );
-
-        let query = ListPhoneNumberConfigurationsQuery::new().filter(
-            PhoneNumberConfigurationsFilter::new()
-                .porting_order_status([
-                    PortingOrderStatusValue::InProcess,
-                    PortingOrderStatusValue::from("activation-in-progress"),
-                ])
-                .porting_phone_number([a])
-                .user_bundle_id([a, b]),
-        );
-        assert_pairs(
-            &query,
-            &[
-                (
-                    "filter[porting_order][status]",
-                    "in-process,activation-in-progress",
-                ),
-                ("filter[porting_phone_number]", ID_A),
-                ("filter[user_bundle_id]", &format!("{ID_A},{ID_B}")),
-            ],
-        );
-
-        let query = ListAdditionalDocumentsQuery::new()
-            .filter(
-                AdditionalDocumentsFilter::new()
-                    .document_type([AdditionalDocumentType::Loa, AdditionalDocumentType::Invoice]),
-            )
-            .sort(CreatedAtSort::CreatedAt);
-        assert_pairs(
-            &query,
-            &[
-                ("filter[document_type]", "loa,invoice"),
-                ("sort[value]", "created_at"),
-            ],
-        );
-    }
-
-    #[test]
-    fn phone_number_blocks_take_one_or_several_values() {
-        let order: PortingOrderId = ID_A.parse().unwrap();
-        let query = ListPhoneNumberBlocksQuery::new().filter(
-            PhoneNumberBlocksFilter::new()
-                .porting_order_id([order])
-                .support_key(["sr_a12345"])
-                .status([
-                    PortingOrderStatusValue::InProcess,
-                    PortingOrderStatusValue::Submitted,
-                ])
-                .phone_number(["+12003151212", "+12003151213"])
-                .activation_status(PortingOrderActivationStatus::ActivateRdy)
-                .portability_status(PortabilityStatus::Confirmed),
-        );
-        assert_pairs(
-            &query,
-            &[
-                ("filter[porting_order_id]", ID_A),
-                ("filter[support_key]", "sr_a12345"),
-                ("filter[status]", "in-process,submitted"),
-                ("filter[phone_number]", "+12003151212,+12003151213"),
-                ("filter[activation_status]", "Activate RDY"),
-                ("filter[portability_status]", "confirmed"),
-            ],
-        );
-    }
-
-    #[test]
-    fn the_other_filters() {
-        let order: PortingOrderId = ID_B.parse().unwrap();
-        assert_pairs(
-            &ListPortingEventsQuery::new().page(1, 20).filter(
-                PortingEventsFilter::new()
-                    .event_type(PortingEventType::StatusChanged)
-                    .porting_order_id(order)
-                    .created_at_or_after(at("2021-01-01T00:00:00Z"))
-                    .created_at_or_before(at("2021-02-01T00:00:00Z")),
-            ),
-            &[
-                ("page[number]", "1"),
-                ("page[size]", "20"),
-                ("filter[type]", "porting_order.status_changed"),
-                ("filter[porting_order_id]", ID_B),
-                ("filter[created_at][gte]", "2021-01-01T00:00:00Z"),
-                ("filter[created_at][lte]", "2021-02-01T00:00:00Z"),
-            ],
-        );
-        assert_pairs(
-            &ListPortingReportsQuery::new().filter(
-                PortingReportsFilter::new()
-                    .report_type(ReportType::ExportPortingOrdersCsv)
-                    .status(ReportStatus::Completed),
-            ),
-            &[
-                ("filter[report_type]", "export_porting_orders_csv"),
-                ("filter[status]", "completed"),
-            ],
-        );
-        assert_pairs(
-            &ListVerificationCodesQuery::new()
-                .filter_verified(false)
-                .sort(CreatedAtSort::CreatedAtDesc),
-            &[
-                ("filter[verified]", "false"),
-                ("sort[value]", "-created_at"),
-            ],
-        );
-        assert_pairs(
-            &ListAssociatedPhoneNumbersQuery::new().filter(
-                AssociatedPhoneNumbersFilter::new()
-                    .phone_number("+441234567890")
-                    .action(AssociatedPhoneNumberAction::Keep),
-            ),
-            &[
-                ("filter[phone_number]", "+441234567890"),
-                ("filter[action]", "keep"),
-            ],
-        );
-        let a: Uuid = ID_A.parse().unwrap();
-        assert_pairs(
-            &ListPhoneNumberExtensionsQuery::new()
-                .filter(PhoneNumberExtensionsFilter::new().porting_phone_number_id(a)),
-            &[("filter[porting_phone_number_id]", ID_A)],
-        );
-        assert_pairs(
-            &ListPortingPhoneNumbersQuery::new().filter(
-                PortingPhoneNumbersFilter::new()
-                    .porting_order_status(PortingOrderStatusValue::CancelPending),
-            ),
-            &[("filter[porting_order_status]", "cancel-pending")],
-        );
-        assert_pairs(
-            &RetrievePortingOrderQuery::new().include_phone_numbers(false),
-            &[("include_phone_numbers", "false")],
-        );
-        assert_pairs(
-            &LoaTemplateQuery::new().loa_configuration_id(a),
-            &[("loa_configuration_id", ID_A)],
-        );
-        assert_pairs(
-            &ListLoaConfigurationsQuery::new().page_size(5),
-            &[("page[size]", "5")],
-        );
-    }
-
-    #[test]
-    fn unknown_sort_values_are_sent_verbatim() {
-        assert_pairs(
-            &ListCommentsQuery::new().page(3, 10),
-            &[("page[number]", "3"), ("page[size]", "10")],
-        );
-        assert_pairs(
-            &ListPortingOrdersQuery::new().sort("updated_at"),
-            &[("sort[value]", "updated_at")],
-        );
-    }
-
-    #[test]
-    fn page_query_sets_the_page_number_and_keeps_the_size() {
-        let mut query = ListRequirementsQuery::new();
-        assert_eq!(query.page_number(), None);
-        query.set_page_number(4);
-        assert_eq!(query.page_number(), Some(4));
-        assert_pairs(&query, &[("page[number]", "4")]);
-
-        let mut query = ListPortingOrdersQuery::new()
-            .page_size(100)
-            .filter_customer_reference("x");
-        query.set_page_number(2);
-        assert_pairs(
-            &query,
-            &[
-                ("page[number]", "2"),
-                ("page[size]", "100"),
-                ("filter[customer_reference]", "x"),
-            ],
-        );
-    }
-
-    #[test]
-    fn page_size_and_number_are_checked() {
-        fn refused<Q: Validate>(query: Q, field: &str, value: &str) {
-            let err = query.validate().expect_err("should be refused");
-            assert!(err.is_invalid_input(), "{err:?}");
-            let text = err.to_string();
-            assert!(text.contains(field), "{text}");
-            assert!(text.contains(value), "{text}");
-        }
-        refused(ListPortingOrdersQuery::new().page(1, 0), "page[size]", "0");
-        refused(ListCommentsQuery::new().page_size(251), "page[size]", "251");
-        refused(
-            ListPortingEventsQuery::new().page(0, 20),
-            "page[number]",
-            "0",
-        );
-        let mut query = ListLoaConfigurationsQuery::new();
-        query.set_page_number(0);
-        refused(query, "page[number]", "0");
-
-        ListPortingOrdersQuery::new().validate().unwrap();
-        ListPortingOrdersQuery::new()
-            .page(1, 250)
-            .validate()
-            .unwrap();
-        ListPortingOrdersQuery::new().page(7, 1).validate().unwrap();
-        ListActivationJobsQuery::new()
-            .page_size(250)
-            .validate()
-            .unwrap();
-        PageParams::default().validate().unwrap();
-    }
+    PhoneNumberExtensionsFilter { porting_phone_number_id }
+    PortingPhoneNumbersFilter { porting_order_status }
+    PortingEventsFilter { event_type, porting_order_id, created_at }
+    PortingReportsFilter { report_type, status }
 }
+
+#[cfg(test)]
+mod tests;

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use super::merge::Merge;
 use super::open_enum::open_enum;
 use super::porting_order::PortingOrderStatusValue;
 
@@ -133,19 +134,23 @@ impl ExportPortingOrdersCsvFilters {
         self
     }
 
-    /// Only orders with one of these customer references.
+    /// Only orders with one of these customer references (added to those given before).
     pub fn customer_references<I, S>(mut self, references: I) -> Self
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.customer_reference_in = Some(references.into_iter().map(Into::into).collect());
+        self.customer_reference_in
+            .get_or_insert_default()
+            .merge(references.into_iter().map(Into::into).collect());
         self
     }
 
-    /// Only orders in one of these statuses.
+    /// Only orders in one of these statuses (added to those given before).
     pub fn statuses(mut self, statuses: impl IntoIterator<Item = PortingOrderStatusValue>) -> Self {
-        self.status_in = Some(statuses.into_iter().collect());
+        self.status_in
+            .get_or_insert_default()
+            .merge(statuses.into_iter().collect());
         self
     }
 }
@@ -182,5 +187,29 @@ impl CreatePortingReport {
             report_type: ReportType::ExportPortingOrdersCsv,
             params: ExportPortingOrdersCsvReport::new(filters),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_filters_add_up() {
+        let filters = ExportPortingOrdersCsvFilters::new()
+            .statuses([PortingOrderStatusValue::Ported])
+            .statuses([
+                PortingOrderStatusValue::Cancelled,
+                PortingOrderStatusValue::Ported,
+            ])
+            .customer_references(["a"])
+            .customer_references(["b"]);
+        assert_eq!(
+            serde_json::to_value(&filters).unwrap(),
+            serde_json::json!({
+                "customer_reference__in": ["a", "b"],
+                "status__in": ["ported", "cancelled"],
+            })
+        );
     }
 }

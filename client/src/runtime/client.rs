@@ -9,6 +9,7 @@ use reqwest::header::{
 };
 
 use super::error::{Error, Result};
+use super::hooks::Hook;
 use super::options::RequestOptions;
 use super::retry::{RetryConfig, SleepFn};
 
@@ -76,18 +77,49 @@ pub(crate) struct ClientInner {
     pub(crate) connect_timeout: Duration,
     pub(crate) retry: RetryConfig,
     pub(crate) max_response_bytes: usize,
+    /// The hooks every call runs, in order: the builder's, then those of
+    /// [`RequestOptions::hook`] for a derived client.
+    pub(crate) hooks: Box<[Arc<dyn Hook>]>,
+}
+
+impl ClientInner {
+    /// The same settings and pool, running `hooks`.
+    fn with_hooks(&self, hooks: Box<[Arc<dyn Hook>]>) -> ClientInner {
+        ClientInner {
+            http: self.http.clone(),
+            custom_http: self.custom_http,
+            base_url: self.base_url.clone(),
+            base: self.base.clone(),
+            fixed_urls: RwLock::new(Vec::new()),
+            headers: self.headers.clone(),
+            json_headers: self.json_headers.clone(),
+            timeout: self.timeout,
+            connect_timeout: self.connect_timeout,
+            retry: self.retry.clone(),
+            max_response_bytes: self.max_response_bytes,
+            hooks,
+        }
+    }
 }
 
 impl Client {
     /// A client for the real API with the given key and every other setting at its default.
     ///
-    /// Fails only when the key is empty or holds characters that cannot go in an HTTP header.
+    /// # Errors
+    ///
+    /// [`Error::Config`] when the key is empty or holds characters that cannot go in an HTTP
+    /// header (the message never holds the key).
     pub fn new(api_key: impl Into<String>) -> Result<Self> {
         Self::builder().api_key(api_key).build()
     }
 
     /// A client configured from the environment: the key from `TELNYX_API_KEY` (required) and
     /// the base URL from `TELNYX_BASE_URL` when that is set and not empty.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] when `TELNYX_API_KEY` is missing or empty, or when the key or the
+    /// base URL cannot be used (see [`ClientBuilder::build`]).
     pub fn from_env() -> Result<Self> {
         Self::builder().from_env()?.build()
     }
@@ -106,6 +138,47 @@ impl Client {
     pub fn timeout(&self) -> Duration {
         self.inner.timeout
     }
+
+    /// A client that shares this one's connection pool and credentials but applies `options`
+    /// to every call made through it (on top of any options this client already has). Cheap:
+    /// two reference counts. The exceptions: a new connect timeout (see
+    /// [`RequestOptions::connect_timeout`]), and hooks ([`RequestOptions::hook`]), for which
+    /// the client's settings (not its pool) are copied once, so that calls without hooks carry
+    /// nothing for them.
+    pub fn with_options(&self, options: RequestOptions) -> Client {
+        let own_connect_timeout = options.connect_timeout;
+        // The call's hooks run after the ones this client already runs. A call reads its
+        // hooks from the client's shared state, so that a call without hooks carries nothing
+        // for them: a derived client with hooks of its own gets a copy of that state.
+        let inner = if options.hooks.is_empty() {
+            Arc::clone(&self.inner)
+        } else {
+            let hooks = self.inner.hooks.iter().chain(&options.hooks).cloned();
+            Arc::new(self.inner.with_hooks(hooks.collect()))
+        };
+        let merged = match &self.options {
+            Some(current) => current.merged(options),
+            None => options,
+        };
+        let own_http = match own_connect_timeout {
+            None => self.own_http.clone(),
+            Some(_) if self.inner.custom_http => Some(Arc::new(Err(Error::config(
+                "a per-call connect timeout needs the client's own HTTP client; \
+                 set it on the reqwest::Client given to ClientBuilder::http_client",
+            )))),
+            Some(timeout) => Some(Arc::new(http_client(timeout))),
+        };
+        Client {
+            inner,
+            options: Some(Arc::new(merged)),
+            own_http,
+        }
+    }
+
+    /// The per-call options of this client, if it was made by [`with_options`](Self::with_options).
+    pub fn options(&self) -> Option<&RequestOptions> {
+        self.options.as_deref()
+    }
 }
 
 impl fmt::Debug for Client {
@@ -117,6 +190,7 @@ impl fmt::Debug for Client {
             .field("connect_timeout", &self.inner.connect_timeout)
             .field("retry", &self.inner.retry)
             .field("max_response_bytes", &self.inner.max_response_bytes)
+            .field("hooks", &self.inner.hooks.len())
             .field("options", &self.options)
             .finish_non_exhaustive()
     }
@@ -135,6 +209,7 @@ pub struct ClientBuilder {
     http: Option<reqwest::Client>,
     retry: RetryConfig,
     max_response_bytes: Option<usize>,
+    hooks: Vec<Arc<dyn Hook>>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -150,6 +225,7 @@ impl fmt::Debug for ClientBuilder {
             .field("custom_http_client", &self.http.is_some())
             .field("retry", &self.retry)
             .field("max_response_bytes", &self.max_response_bytes)
+            .field("hooks", &self.hooks.len())
             .finish()
     }
 }
@@ -251,8 +327,20 @@ impl ClientBuilder {
         self
     }
 
+    /// A [`Hook`] run around every call of the client (and of the clients derived from it
+    /// with [`Client::with_options`]). Call it again for more: they run in the order added,
+    /// before the hooks of a call's [`RequestOptions::hook`].
+    pub fn hook(mut self, hook: impl Hook + 'static) -> Self {
+        self.hooks.push(Arc::new(hook));
+        self
+    }
+
     /// Reads `TELNYX_API_KEY` (an error when missing or empty) and `TELNYX_BASE_URL` (used
     /// when set and not empty).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] when `TELNYX_API_KEY` is missing or empty.
     pub fn from_env(mut self) -> Result<Self> {
         match std::env::var(API_KEY_ENV) {
             Ok(key) if !key.trim().is_empty() => self.api_key = Some(key),
@@ -271,6 +359,12 @@ impl ClientBuilder {
     }
 
     /// Checks the settings and makes the client.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] when there is no API key (or it cannot go in a header), the base URL
+    /// is malformed (not http(s), no host, a query, a fragment or credentials in it), the user
+    /// agent or a default header cannot be sent, or the HTTP client cannot be set up.
     pub fn build(self) -> Result<Client> {
         let api_key = match self.api_key {
             Some(key) if !key.is_empty() => key,
@@ -333,6 +427,7 @@ impl ClientBuilder {
                 max_response_bytes: self
                     .max_response_bytes
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+                hooks: self.hooks.into(),
             }),
             options: None,
             own_http: None,

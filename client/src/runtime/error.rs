@@ -9,6 +9,8 @@ use std::fmt;
 use reqwest::StatusCode;
 use serde::{Deserialize, Deserializer, Serialize};
 
+pub use super::hooks::Aborted;
+
 /// `Result<T, telnyx_porting::Error>`: what every endpoint returns.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -18,7 +20,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
-    /// The API answered with a status outside `2xx`.
+    /// The API answered with a status outside `2xx`. Its `Display` holds the status, each
+    /// `errors[]` entry and, at the end, `(request id …)` when the API sent one: print the
+    /// error alone, not with [`request_id`](Error::request_id) again.
     Api(Box<ApiError>),
     /// Client-side validation rejected a value before anything was sent.
     InvalidInput(Box<InvalidInput>),
@@ -32,6 +36,11 @@ pub enum Error {
     BodyTooLarge(Box<BodyTooLarge>),
     /// The client was configured with a value it cannot use (a malformed base URL, say).
     Config(Box<ConfigError>),
+    /// A response lacked a field the API always sends, found when it was asked for through
+    /// an accessor such as `order.id()` (decoding itself never requires a field).
+    MissingField(Box<MissingField>),
+    /// A [`Hook`](crate::Hook) stopped the call before an attempt was sent.
+    Aborted(Box<Aborted>),
 }
 
 impl Error {
@@ -112,6 +121,11 @@ impl Error {
         matches!(self, Error::Connection(_))
     }
 
+    /// `true` when a [`Hook`](crate::Hook) stopped the call.
+    pub fn is_aborted(&self) -> bool {
+        matches!(self, Error::Aborted(_))
+    }
+
     /// `true` when a success response did not decode.
     pub fn is_decode(&self) -> bool {
         matches!(self, Error::Decode(_))
@@ -158,6 +172,49 @@ impl Error {
             message: message.into(),
         }))
     }
+
+    /// A [`Error::Timeout`] (when `timeout`) or an [`Error::Connection`].
+    pub(crate) fn transport(
+        timeout: bool,
+        message: String,
+        source: reqwest::Error,
+        retries: u32,
+        may_have_been_applied: bool,
+    ) -> Self {
+        let detail = Box::new(TransportError {
+            message,
+            source: Some(source),
+            retries,
+            may_have_been_applied,
+        });
+        if timeout {
+            Error::Timeout(detail)
+        } else {
+            Error::Connection(detail)
+        }
+    }
+
+    pub(crate) fn body_too_large(status: StatusCode, limit: usize) -> Self {
+        Error::BodyTooLarge(Box::new(BodyTooLarge { status, limit }))
+    }
+
+    pub(crate) fn decode(
+        status: StatusCode,
+        path: String,
+        message: String,
+        snippet: String,
+    ) -> Self {
+        Error::Decode(Box::new(DecodeError {
+            status,
+            path,
+            message,
+            snippet,
+        }))
+    }
+
+    pub(crate) fn api(error: ApiError) -> Self {
+        Error::Api(Box::new(error))
+    }
 }
 
 impl fmt::Display for Error {
@@ -170,6 +227,8 @@ impl fmt::Display for Error {
             Error::Decode(e) => e.fmt(f),
             Error::BodyTooLarge(e) => e.fmt(f),
             Error::Config(e) => e.fmt(f),
+            Error::MissingField(e) => e.fmt(f),
+            Error::Aborted(e) => e.fmt(f),
         }?;
         if self.may_have_been_applied() {
             f.write_str(
@@ -200,7 +259,8 @@ pub struct ApiError {
     pub status: StatusCode,
     /// The parsed Telnyx `errors[]` list; empty when the body held none.
     pub errors: Vec<ApiErrorDetail>,
-    /// The `x-request-id` response header, when present.
+    /// The `x-request-id` response header, when present. `Display` already ends with it, as
+    /// `(request id …)`.
     pub request_id: Option<String>,
     /// The start of the body when it was not a Telnyx error document (an HTML error page, say);
     /// at most a few hundred characters.
@@ -414,5 +474,43 @@ pub struct ConfigError {
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "invalid client configuration: {}", self.message)
+    }
+}
+
+/// A field the API always sends was absent from a response: what the models' accessors
+/// (`order.id()`, `comment.porting_order_id()`, ...) return instead of an `Option`. Converts
+/// into [`Error::MissingField`], so `?` works in a function returning
+/// [`Result`](crate::Result).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct MissingField {
+    /// The model, named after the spec's schema, such as `PortingOrder`.
+    pub model: &'static str,
+    /// The field, as on the wire, such as `id`.
+    pub field: &'static str,
+}
+
+impl MissingField {
+    /// The field `field` of `model` is missing.
+    pub const fn new(model: &'static str, field: &'static str) -> Self {
+        MissingField { model, field }
+    }
+}
+
+impl fmt::Display for MissingField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the response's {} has no `{}`, which the API always sends",
+            self.model, self.field
+        )
+    }
+}
+
+impl std::error::Error for MissingField {}
+
+impl From<MissingField> for Error {
+    fn from(missing: MissingField) -> Self {
+        Error::MissingField(Box::new(missing))
     }
 }

@@ -1,15 +1,16 @@
-//! Per-call options: [`RequestOptions`], applied through [`Client::with_options`].
+//! Per-call options: [`RequestOptions`], applied through
+//! [`Client::with_options`](crate::Client::with_options). A leaf: it knows nothing of the
+//! client.
 
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::client::{Client, http_client};
-use super::error::Error;
+use super::hooks::Hook;
 
 /// Settings for some calls only: a timeout, a retry budget, extra headers or query
-/// parameters. Nothing in the endpoint traits changes: derive a client with
-/// [`Client::with_options`] and call through it.
+/// parameters, a hook. Nothing in the endpoint traits changes: derive a client with
+/// [`Client::with_options`](crate::Client::with_options) and call through it.
 ///
 /// ```
 /// use std::time::Duration;
@@ -30,7 +31,7 @@ use super::error::Error;
 ///
 /// A header whose name or value cannot be sent makes each call through the derived client fail
 /// with [`Error::InvalidInput`](crate::Error::InvalidInput) before anything is sent.
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct RequestOptions {
     pub(crate) timeout: Option<Duration>,
     pub(crate) connect_timeout: Option<Duration>,
@@ -38,6 +39,26 @@ pub struct RequestOptions {
     pub(crate) retry_non_idempotent: Option<bool>,
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) query: Vec<(String, String)>,
+    /// The hooks added here, in order.
+    pub(crate) hooks: Vec<Arc<dyn Hook>>,
+}
+
+/// Equal when every setting is, hooks compared by identity.
+impl PartialEq for RequestOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.timeout == other.timeout
+            && self.connect_timeout == other.connect_timeout
+            && self.max_retries == other.max_retries
+            && self.retry_non_idempotent == other.retry_non_idempotent
+            && self.headers == other.headers
+            && self.query == other.query
+            && self.hooks.len() == other.hooks.len()
+            && self
+                .hooks
+                .iter()
+                .zip(&other.hooks)
+                .all(|(a, b)| Arc::ptr_eq(a, b))
+    }
 }
 
 impl RequestOptions {
@@ -88,8 +109,16 @@ impl RequestOptions {
         self
     }
 
-    /// `self`, then `later` on top: later settings win, headers and query parameters add up.
-    fn merged(&self, later: RequestOptions) -> RequestOptions {
+    /// A [`Hook`] for the calls made through the derived client, run after the client's own
+    /// hooks (and after hooks added earlier). Call it again for more.
+    pub fn hook(mut self, hook: impl Hook + 'static) -> Self {
+        self.hooks.push(Arc::new(hook));
+        self
+    }
+
+    /// `self`, then `later` on top: later settings win, headers, query parameters and hooks
+    /// add up.
+    pub(crate) fn merged(&self, later: RequestOptions) -> RequestOptions {
         let mut out = self.clone();
         out.timeout = later.timeout.or(out.timeout);
         out.connect_timeout = later.connect_timeout.or(out.connect_timeout);
@@ -97,6 +126,7 @@ impl RequestOptions {
         out.retry_non_idempotent = later.retry_non_idempotent.or(out.retry_non_idempotent);
         out.headers.extend(later.headers);
         out.query.extend(later.query);
+        out.hooks.extend(later.hooks);
         out
     }
 }
@@ -112,38 +142,7 @@ impl fmt::Debug for RequestOptions {
             .field("retry_non_idempotent", &self.retry_non_idempotent)
             .field("headers", &names)
             .field("query", &self.query)
+            .field("hooks", &self.hooks.len())
             .finish()
-    }
-}
-
-impl Client {
-    /// A client that shares this one's connection pool and credentials but applies `options`
-    /// to every call made through it (on top of any options this client already has). Cheap:
-    /// two reference counts (a new connect timeout is the exception: see
-    /// [`RequestOptions::connect_timeout`]).
-    pub fn with_options(&self, options: RequestOptions) -> Client {
-        let own_connect_timeout = options.connect_timeout;
-        let merged = match &self.options {
-            Some(current) => current.merged(options),
-            None => options,
-        };
-        let own_http = match own_connect_timeout {
-            None => self.own_http.clone(),
-            Some(_) if self.inner.custom_http => Some(Arc::new(Err(Error::config(
-                "a per-call connect timeout needs the client's own HTTP client; \
-                 set it on the reqwest::Client given to ClientBuilder::http_client",
-            )))),
-            Some(timeout) => Some(Arc::new(http_client(timeout))),
-        };
-        Client {
-            inner: Arc::clone(&self.inner),
-            options: Some(Arc::new(merged)),
-            own_http,
-        }
-    }
-
-    /// The per-call options of this client, if it was made by [`with_options`](Self::with_options).
-    pub fn options(&self) -> Option<&RequestOptions> {
-        self.options.as_deref()
     }
 }

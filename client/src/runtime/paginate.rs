@@ -13,6 +13,9 @@
 //! - at most [`DEFAULT_MAX_PAGES`] pages are fetched (settable with [`Pages::max_pages`]), so
 //!   a `total_pages` that lies cannot keep the walk going forever;
 //! - an error is yielded once and ends the walk.
+//!
+//! Endpoints declared with `#[endpoint(GET, "/widgets", paginate)]` get a walker next to
+//! them (`list` → `list_all`), built on [`pages`]: no closure to write.
 
 use std::collections::VecDeque;
 use std::future::Future;
@@ -20,13 +23,27 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use futures_core::Stream;
+use serde::Serialize;
 
-use super::error::Result;
+use super::call::send;
+use super::client::Client;
+use super::decode::FromResponse;
+use super::error::{Error, Result};
+use super::request::Request;
+
+/// The future of one page.
+type PageFuture<'a, P> = Pin<Box<dyn Future<Output = Result<P>> + Send + 'a>>;
+/// How a [`Pages`] fetches the page its query asks for.
+type Fetch<'a, Q, P> = Box<dyn FnMut(Q) -> PageFuture<'a, P> + Send + 'a>;
 
 /// The most pages [`paginate`] fetches unless told otherwise.
 pub const DEFAULT_MAX_PAGES: u64 = 10_000;
 
 /// A page of a list response: its items and where it stands.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a page: `paginate` needs the endpoint to return a type implementing `telnyx_porting::Paginated`",
+    note = "implement `Paginated` for `{Self}` (its items, `page_number`, `total_pages`), or drop `paginate`"
+)]
 pub trait Paginated {
     /// The type of one item.
     type Item;
@@ -40,6 +57,10 @@ pub trait Paginated {
 
 /// A list query that can ask for a given page: the marker a paginated endpoint's `#[query]`
 /// type carries.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot ask for a page: `paginate` needs its `#[query]` type to implement `telnyx_porting::PageQuery`",
+    note = "implement `PageQuery` for `{Self}` (`page_number`, `set_page_number`), or drop `paginate`"
+)]
 pub trait PageQuery: Clone {
     /// The page this query asks for, if set (`page[number]`).
     fn page_number(&self) -> Option<u64>;
@@ -48,7 +69,9 @@ pub trait PageQuery: Clone {
 }
 
 /// Walks every page of a list endpoint, lazily: `fetch` is called with the query for each page
-/// as the stream is polled.
+/// as the stream is polled. For endpoints of your own, `paginate` in the `#[endpoint]`
+/// attribute writes this for you (see [`endpoint`](crate::endpoint)); this function is for
+/// the other cases.
 ///
 /// ```
 /// use telnyx_porting::{endpoint, paginate, ApiClient, PageQuery, Paginated, Result};
@@ -85,68 +108,122 @@ pub trait PageQuery: Clone {
 /// impl Widgets for telnyx_porting::Client {}
 ///
 /// # async fn run(client: telnyx_porting::Client) -> Result<()> {
-/// let all: Vec<String> = paginate(ListWidgets::default(), |q| {
+/// let mut pages = paginate(ListWidgets::default(), |q| {
 ///     let client = client.clone();
 ///     async move { client.list(&q).await }
-/// })
-/// .collect_all()
-/// .await?;
+/// });
+/// // No extra crate needed to read it item by item.
+/// while let Some(widget) = pages.try_next().await? {
+///     println!("{widget}");
+/// }
 /// # Ok(()) }
 /// ```
-pub fn paginate<Q, P, F, Fut>(query: Q, fetch: F) -> Pages<Q, P, F, Fut>
+pub fn paginate<'a, Q, P, F, Fut>(query: Q, mut fetch: F) -> Pages<'a, Q, P>
 where
     Q: PageQuery,
     P: Paginated,
-    F: FnMut(Q) -> Fut,
-    Fut: Future<Output = Result<P>>,
+    F: FnMut(Q) -> Fut + Send + 'a,
+    Fut: Future<Output = Result<P>> + Send + 'a,
 {
-    let next = query.page_number().unwrap_or(1);
-    Pages {
-        query,
-        fetch,
-        in_flight: None,
-        buffer: VecDeque::new(),
-        next: Some(next),
-        fetched: 0,
-        max_pages: DEFAULT_MAX_PAGES,
-    }
+    Pages::new(query, Box::new(move |q| Box::pin(fetch(q))), None)
 }
 
-/// The stream [`paginate`] returns. Items come out in order; an error ends it.
-pub struct Pages<Q, P: Paginated, F, Fut> {
+/// The walker `#[endpoint(.., paginate)]` generates calls this: `base` is the request with
+/// every argument but the page query, whose pairs `fill` adds at `mark` for each page. The
+/// walk holds a clone of the client (two reference counts), so it outlives the handle it was
+/// made from.
+#[doc(hidden)]
+pub fn pages<Q, P>(
+    client: &Client,
+    mut base: Request,
+    mark: usize,
     query: Q,
-    fetch: F,
-    in_flight: Option<(u64, Pin<Box<Fut>>)>,
+    fill: fn(&mut Request, &Q),
+) -> Pages<'static, Q, P>
+where
+    Q: PageQuery + Serialize + Send + 'static,
+    P: Paginated + FromResponse + Send + 'static,
+{
+    // A mistake in the shared arguments is the walk's one item.
+    let error = base.take_error();
+    let client = client.clone();
+    let fetch: Fetch<'static, Q, P> = Box::new(move |q: Q| {
+        let request = base.clone().with_page_query(mark, |r| fill(r, &q));
+        let client = client.clone();
+        Box::pin(async move { send::<P>(&client, request).await })
+    });
+    Pages::new(query, fetch, error)
+}
+
+/// Every item of every page of a list endpoint, fetched lazily: the stream [`paginate`] and
+/// the generated `…_all` walkers return. Items come out in order; an error is yielded once and
+/// ends it.
+///
+/// Read it with [`try_next`](Pages::try_next) (no other crate needed), gather it with
+/// [`collect_all`](Pages::collect_all), or use it as a [`Stream`].
+pub struct Pages<'a, Q, P: Paginated> {
+    query: Q,
+    fetch: Fetch<'a, Q, P>,
+    in_flight: Option<(u64, PageFuture<'a, P>)>,
     buffer: VecDeque<P::Item>,
     /// The page to fetch next; `None` once the walk is over.
     next: Option<u64>,
+    /// An error to yield before anything is fetched.
+    error: Option<Error>,
     fetched: u64,
     max_pages: u64,
 }
 
 // Nothing inside is ever pinned in place (the in-flight future is boxed), so moving a `Pages`
 // is always fine.
-impl<Q, P: Paginated, F, Fut> Unpin for Pages<Q, P, F, Fut> {}
+impl<Q, P: Paginated> Unpin for Pages<'_, Q, P> {}
 
-impl<Q, P, F, Fut> Pages<Q, P, F, Fut>
-where
-    Q: PageQuery,
-    P: Paginated,
-    F: FnMut(Q) -> Fut,
-    Fut: Future<Output = Result<P>>,
-{
+impl<'a, Q: PageQuery, P: Paginated> Pages<'a, Q, P> {
+    fn new(query: Q, fetch: Fetch<'a, Q, P>, error: Option<Error>) -> Self {
+        let next = query.page_number().unwrap_or(1);
+        Pages {
+            query,
+            fetch,
+            in_flight: None,
+            buffer: VecDeque::new(),
+            next: Some(next),
+            error,
+            fetched: 0,
+            max_pages: DEFAULT_MAX_PAGES,
+        }
+    }
+
     /// Fetches at most `pages` pages (10,000 by default).
     pub fn max_pages(mut self, pages: u64) -> Self {
         self.max_pages = pages;
         self
     }
 
-    /// Every item of every page, or the first error.
+    /// The next item, `Ok(None)` once every page was read, fetching the next page when the
+    /// current one is used up.
+    ///
+    /// # Errors
+    ///
+    /// Whatever the page's call failed with ([`Error::Api`], [`Error::Timeout`],
+    /// [`Error::InvalidInput`] for a query that does not validate, ...); the walk ends there
+    /// and the next call returns `Ok(None)`.
+    pub async fn try_next(&mut self) -> Result<Option<P::Item>> {
+        std::future::poll_fn(|cx| Pin::new(&mut *self).poll_next(cx))
+            .await
+            .transpose()
+    }
+
+    /// Every item of every page, in order.
+    ///
+    /// # Errors
+    ///
+    /// The first error a page's call fails with (see [`try_next`](Pages::try_next)); the items
+    /// read before it are dropped.
     pub async fn collect_all(mut self) -> Result<Vec<P::Item>> {
         let mut all = Vec::new();
         // Each round yields an item or ends; the walk itself is bounded by `max_pages`.
-        while let Some(item) = std::future::poll_fn(|cx| Pin::new(&mut self).poll_next(cx)).await {
-            all.push(item?);
+        while let Some(item) = self.try_next().await? {
+            all.push(item);
         }
         Ok(all)
     }
@@ -171,17 +248,15 @@ where
     }
 }
 
-impl<Q, P, F, Fut> Stream for Pages<Q, P, F, Fut>
-where
-    Q: PageQuery,
-    P: Paginated,
-    F: FnMut(Q) -> Fut,
-    Fut: Future<Output = Result<P>>,
-{
+impl<Q: PageQuery, P: Paginated> Stream for Pages<'_, Q, P> {
     type Item = Result<P::Item>;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.get_mut();
+        if let Some(error) = this.error.take() {
+            this.next = None;
+            return Poll::Ready(Some(Err(error)));
+        }
         // Bounded: each turn either returns or moves a page from "to fetch" to "in flight" to
         // "buffered", and the number of pages is capped.
         for _ in 0..3 {
@@ -208,7 +283,7 @@ where
                 Some(number) => {
                     let mut query = this.query.clone();
                     query.set_page_number(number);
-                    this.in_flight = Some((number, Box::pin((this.fetch)(query))));
+                    this.in_flight = Some((number, (this.fetch)(query)));
                 }
                 None => return Poll::Ready(None),
             }
@@ -255,7 +330,7 @@ mod tests {
 
     fn run<F>(query: Query, max: u64, mut server: F) -> (Vec<u64>, Vec<u64>)
     where
-        F: FnMut(u64) -> Page,
+        F: FnMut(u64) -> Page + Send,
     {
         let mut asked = Vec::new();
         let items = {

@@ -3,8 +3,8 @@
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 
+use super::decode::{FromResponse, RawResponse};
 use super::error::Result;
-use super::request::{FromResponse, RawResponse};
 
 /// A decoded body with the response's status, headers and the number of retries it took.
 ///

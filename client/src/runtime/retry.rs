@@ -21,6 +21,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
+use bytes::Bytes;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 
@@ -70,6 +71,91 @@ impl fmt::Debug for RetryConfig {
             .field("backoff_max", &self.backoff_max)
             .field("max_retry_after", &self.max_retry_after)
             .finish_non_exhaustive()
+    }
+}
+
+/// What one call may do, fixed before the first attempt.
+pub(crate) struct Plan {
+    pub(crate) timeout: Duration,
+    pub(crate) max_retries: u32,
+    pub(crate) idempotent: bool,
+    pub(crate) opted_in: bool,
+}
+
+/// How one attempt ended, short of success.
+pub(crate) enum Failure {
+    /// A non-2xx answer.
+    Status(StatusCode, HeaderMap, Bytes),
+    /// No (whole) answer.
+    Transport(TransportFailure),
+}
+
+pub(crate) enum TransportFailure {
+    /// The connection could not be made: the request was never written.
+    Connect(reqwest::Error),
+    /// The time ran out: the server may have the request.
+    Timeout(reqwest::Error),
+    /// The connection broke after the request was (perhaps) written.
+    Broken(reqwest::Error),
+    /// The body went over the limit.
+    TooLarge(StatusCode, usize),
+}
+
+/// How a failure while reading the body is reported.
+pub(crate) fn read_failure(e: reqwest::Error) -> TransportFailure {
+    if e.is_timeout() {
+        TransportFailure::Timeout(e)
+    } else {
+        TransportFailure::Broken(e)
+    }
+}
+
+/// What follows a failed attempt.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Decision {
+    /// Send it again after this wait.
+    Retry(Duration),
+    /// Give up; `may_have_been_applied` says whether the server may have acted on a request
+    /// that was not retried because it is not idempotent.
+    Stop { may_have_been_applied: bool },
+}
+
+/// The retry rules as one pure function: the failure, the retries already taken, the call's
+/// plan and the client's settings in; the decision out. The loop only sends and sleeps.
+pub(crate) fn decide(
+    failure: &Failure,
+    attempt: u32,
+    plan: &Plan,
+    config: &RetryConfig,
+    now: SystemTime,
+) -> Decision {
+    let (retry, may_have_been_applied, server_wait) = match failure {
+        Failure::Status(status, headers, _) => {
+            let says = should_retry_header(headers);
+            let retryable = says.unwrap_or_else(|| retryable_status(*status));
+            let safe = plan.idempotent
+                || plan.opted_in
+                || says == Some(true)
+                || *status == StatusCode::TOO_MANY_REQUESTS;
+            let wait = server_wait(headers, config.max_retry_after, now);
+            (retryable && safe, retryable && !safe, wait)
+        }
+        Failure::Transport(TransportFailure::Connect(_)) => (true, false, None),
+        Failure::Transport(TransportFailure::Timeout(_) | TransportFailure::Broken(_)) => {
+            let safe = plan.idempotent || plan.opted_in;
+            (safe, !safe, None)
+        }
+        Failure::Transport(TransportFailure::TooLarge(..)) => (false, false, None),
+    };
+    if retry && attempt < plan.max_retries {
+        Decision::Retry(
+            server_wait
+                .unwrap_or_else(|| backoff(attempt, config.backoff_base, config.backoff_max)),
+        )
+    } else {
+        Decision::Stop {
+            may_have_been_applied,
+        }
     }
 }
 
@@ -234,5 +320,81 @@ mod tests {
             None
         );
         assert_eq!(should_retry_header(&HeaderMap::new()), None);
+    }
+
+    fn plan(idempotent: bool, opted_in: bool) -> Plan {
+        Plan {
+            timeout: Duration::from_secs(1),
+            max_retries: 2,
+            idempotent,
+            opted_in,
+        }
+    }
+
+    fn status(code: u16, pairs: &[(&'static str, &str)]) -> Failure {
+        let status = StatusCode::from_u16(code).unwrap_or(StatusCode::OK);
+        Failure::Status(status, headers(pairs), Bytes::new())
+    }
+
+    /// Retry or stop, and whether a stop says "may have been applied".
+    fn outcome(failure: &Failure, attempt: u32, plan: &Plan) -> (bool, bool) {
+        let config = RetryConfig {
+            backoff_base: Duration::from_millis(1),
+            backoff_max: Duration::from_millis(1),
+            ..RetryConfig::default()
+        };
+        match decide(failure, attempt, plan, &config, SystemTime::now()) {
+            Decision::Retry(_) => (true, false),
+            Decision::Stop {
+                may_have_been_applied,
+            } => (false, may_have_been_applied),
+        }
+    }
+
+    #[test]
+    fn the_decision_table_idempotency_status_and_opt_in() {
+        // (status, idempotent, opted in) -> (retry, may have been applied)
+        let table = [
+            (503, true, false, (true, false)),
+            (503, false, false, (false, true)),
+            (503, false, true, (true, false)),
+            (429, false, false, (true, false)),
+            (409, true, false, (true, false)),
+            (408, false, false, (false, true)),
+            (422, true, true, (false, false)),
+            (404, false, false, (false, false)),
+        ];
+        for (code, idempotent, opted_in, expected) in table {
+            let got = outcome(&status(code, &[]), 0, &plan(idempotent, opted_in));
+            assert_eq!(
+                got, expected,
+                "{code} idempotent={idempotent} opted_in={opted_in}"
+            );
+        }
+        // The server's word wins over the status and over idempotency.
+        let says_yes = status(500, &[("x-should-retry", "true")]);
+        assert_eq!(outcome(&says_yes, 0, &plan(false, false)), (true, false));
+        let says_no = status(503, &[("x-should-retry", "false")]);
+        assert_eq!(outcome(&says_no, 0, &plan(true, false)), (false, false));
+        let says_yes_on_400 = status(400, &[("x-should-retry", "true")]);
+        assert_eq!(
+            outcome(&says_yes_on_400, 0, &plan(false, false)),
+            (true, false)
+        );
+        // Out of retries: a stop, and a retryable one is not "may have been applied".
+        assert_eq!(
+            outcome(&status(503, &[]), 2, &plan(true, false)),
+            (false, false)
+        );
+        // The server's wait is used when it is within the cap.
+        let config = RetryConfig::default();
+        let wait = decide(
+            &status(429, &[("retry-after-ms", "1500")]),
+            0,
+            &plan(false, false),
+            &config,
+            SystemTime::now(),
+        );
+        assert_eq!(wait, Decision::Retry(Duration::from_millis(1500)));
     }
 }

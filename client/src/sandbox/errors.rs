@@ -102,6 +102,12 @@ pub(crate) fn bad_json(error: &dyn std::fmt::Display) -> Response {
     response(400, vec![entry("10015", "Bad Request", &detail, None)])
 }
 
+/// 500, for the (unexpected) failure to encode an answer.
+pub(crate) fn internal(error: &dyn std::fmt::Display) -> Response {
+    let detail = format!("The sandbox could not encode its answer: {error}.");
+    response(500, vec![entry("10007", "Unexpected error", &detail, None)])
+}
+
 /// A short, readable rendering of a JSON value for an error detail (at most about 80
 /// characters).
 pub(crate) fn show(value: &Value) -> String {

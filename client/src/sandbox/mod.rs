@@ -1,20 +1,25 @@
 //! An embedded stand-in for the Telnyx API, for offline runs and tests.
 //!
 //! Enabled by the `sandbox` feature. Two servers live here, both small HTTP/1.1 servers on
-//! tokio that bind **only `127.0.0.1`** on a free port (nothing is reachable from another
+//! tokio that bind `127.0.0.1` on a free port by default (nothing is reachable from another
 //! machine) and stop when their value is dropped:
 //!
-//! * [`Sandbox`] answers like the Telnyx porting API: it checks the bearer token, validates
-//!   request bodies as the API does (422 with Telnyx-style `errors[]`), creates draft porting
-//!   orders shaped like the API's, and keeps them in memory ([`Sandbox::orders`]).
+//! * [`Sandbox`] answers like the Telnyx porting API: all 54 operations, with state and the
+//!   lifecycle rules. It checks the bearer token, validates request bodies as the API does
+//!   (422 with Telnyx-style `errors[]`), keeps orders and everything attached to them in
+//!   memory ([`Sandbox::orders`]), and says in its docs where it is more lenient than the API.
 //!   [`Sandbox::client`] gives a [`Client`](crate::Client) pointed at it, using
-//!   [`SANDBOX_API_KEY`].
+//!   [`SANDBOX_API_KEY`]; [`Sandbox::builder`] chooses the address, the limits and a request
+//!   log.
 //! * [`MockServer`] knows nothing of the API: it answers with the [`MockResponse`]s a test
 //!   queued, in order, and records every request as a [`RecordedRequest`] for the test to
 //!   inspect.
 //!
-//! Neither is a production server: they keep everything in memory, speak plain HTTP/1.1 (no
-//! TLS, no HTTP/2), and cap a request's header block at 64 KiB and its body at 16 MiB.
+//! Neither is a production server: they keep everything in memory (the sandbox at most
+//! [`max_items`](SandboxBuilder::max_items) records per collection), speak plain HTTP/1.1 (no
+//! TLS, no HTTP/2; keep-alive, chunked request bodies and `Expect: 100-continue` are
+//! understood), and cap a request's header block at 64 KiB and its body at 16 MiB (the
+//! sandbox's is [`max_body_bytes`](SandboxBuilder::max_body_bytes)).
 //!
 //! ```
 //! use telnyx_porting::sandbox::Sandbox;
@@ -35,4 +40,4 @@ mod mock;
 mod porting;
 
 pub use mock::{MockResponse, MockServer, RecordedRequest};
-pub use porting::{SANDBOX_API_KEY, Sandbox};
+pub use porting::{RequestLog, SANDBOX_API_KEY, Sandbox, SandboxBuilder};

@@ -307,7 +307,10 @@ op!(retrieve_order, |ctx| {
     let id = ctx.order().await?;
     let query = RetrievePortingOrderQuery::new().include_phone_numbers(true);
     Ok(encode(
-        &ctx.client.porting_orders().retrieve(id, &query).await?,
+        &ctx.client
+            .porting_orders()
+            .retrieve_with(id, &query)
+            .await?,
     ))
 });
 
@@ -376,11 +379,7 @@ op!(exception_types, |ctx| {
 
 op!(loa_template, |ctx| {
     let id = ctx.order().await?;
-    let pdf = ctx
-        .client
-        .porting_orders()
-        .loa_template(id, &LoaTemplateQuery::new())
-        .await?;
+    let pdf = ctx.client.porting_orders().loa_template(id).await?;
     Ok(binary(&pdf))
 });
 

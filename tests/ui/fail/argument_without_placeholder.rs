@@ -5,4 +5,6 @@ pub trait Widgets: ApiClient {
     async fn list(&self, page: u32) -> Result<()>;
 }
 
+impl Widgets for telnyx_porting::Client {}
+
 fn main() {}

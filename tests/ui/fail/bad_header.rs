@@ -11,4 +11,6 @@ pub trait Widgets: ApiClient {
     async fn empty(&self, id: &str, #[header("")] reason: &str) -> Result<()>;
 }
 
+impl Widgets for telnyx_porting::Client {}
+
 fn main() {}

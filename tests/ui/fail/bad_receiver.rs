@@ -11,4 +11,6 @@ pub trait Widgets: ApiClient {
     async fn none() -> Result<()>;
 }
 
+impl Widgets for telnyx_porting::Client {}
+
 fn main() {}

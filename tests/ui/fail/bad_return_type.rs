@@ -11,4 +11,6 @@ pub trait Widgets: ApiClient {
     async fn std_result(&self) -> Result<String, std::io::Error>;
 }
 
+impl Widgets for telnyx_porting::Client {}
+
 fn main() {}

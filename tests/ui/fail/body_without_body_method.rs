@@ -8,4 +8,6 @@ pub trait Widgets: ApiClient {
     async fn delete(&self, id: &str, #[body] reason: &str) -> Result<()>;
 }
 
+impl Widgets for telnyx_porting::Client {}
+
 fn main() {}

@@ -5,4 +5,6 @@ pub trait Widgets: ApiClient {
     async fn get(&self, id: &str) -> Result<()>;
 }
 
+impl Widgets for telnyx_porting::Client {}
+
 fn main() {}

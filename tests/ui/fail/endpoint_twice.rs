@@ -6,4 +6,6 @@ pub trait Widgets: ApiClient {
     async fn list(&self) -> Result<()>;
 }
 
+impl Widgets for telnyx_porting::Client {}
+
 fn main() {}

@@ -10,4 +10,6 @@ pub trait Widgets: ApiClient {
         Self: Sized;
 }
 
+impl Widgets for telnyx_porting::Client {}
+
 fn main() {}

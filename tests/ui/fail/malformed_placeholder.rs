@@ -17,4 +17,6 @@ pub trait Widgets: ApiClient {
     async fn query_in_path(&self) -> Result<()>;
 }
 
+impl Widgets for telnyx_porting::Client {}
+
 fn main() {}

@@ -5,4 +5,6 @@ pub trait Widgets {
     async fn list(&self) -> Result<()>;
 }
 
+impl Widgets for telnyx_porting::Client {}
+
 fn main() {}

@@ -10,4 +10,6 @@ pub trait Widgets: ApiClient {
     async fn relative(&self) -> Result<()>;
 }
 
+impl Widgets for telnyx_porting::Client {}
+
 fn main() {}

@@ -8,4 +8,6 @@ pub trait Widgets: ApiClient {
     async fn get_marked(&self, #[query] id: &str) -> Result<()>;
 }
 
+impl Widgets for telnyx_porting::Client {}
+
 fn main() {}

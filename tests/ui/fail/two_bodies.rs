@@ -5,4 +5,6 @@ pub trait Widgets: ApiClient {
     async fn create(&self, #[body] a: &str, #[body] b: &str) -> Result<()>;
 }
 
+impl Widgets for telnyx_porting::Client {}
+
 fn main() {}

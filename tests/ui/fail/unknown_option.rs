@@ -8,4 +8,6 @@ pub trait Widgets: ApiClient {
     async fn pdf(&self) -> Result<()>;
 }
 
+impl Widgets for telnyx_porting::Client {}
+
 fn main() {}

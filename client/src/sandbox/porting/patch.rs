@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::state::parse_time;
+use super::clock::parse_time;
 use crate::sandbox::errors;
 
 /// What one field of a body may hold.
@@ -13,6 +13,8 @@ pub(crate) enum Kind {
     Str,
     /// An RFC 3339 timestamp string, or null.
     Time,
+    /// A UUID string, or null.
+    Uuid,
     /// One of these strings, or null.
     Enum(&'static [&'static str]),
     /// One of these strings; null is refused.
@@ -57,6 +59,8 @@ fn check_value(value: &Value, kind: Kind, pointer: &str, problems: &mut Vec<Valu
         (Kind::Str, Value::String(_)) => None,
         (Kind::Time, Value::String(s)) if parse_time(s).is_some() => None,
         (Kind::Time, _) => Some(format!("must be an ISO 8601 date-time, not {shown}")),
+        (Kind::Uuid, Value::String(s)) if uuid::Uuid::try_parse(s).is_ok() => None,
+        (Kind::Uuid, _) => Some(format!("must be a UUID, not {shown}")),
         (Kind::Enum(allowed) | Kind::RequiredEnum(allowed), Value::String(s))
             if allowed.contains(&s.as_str()) =>
         {
@@ -67,7 +71,7 @@ fn check_value(value: &Value, kind: Kind, pointer: &str, problems: &mut Vec<Valu
             allowed.join(", ")
         )),
         (Kind::Bool, Value::Bool(_)) => None,
-        (Kind::Int, Value::Number(n)) if n.is_i64() || n.is_u64() => None,
+        (Kind::Int, Value::Number(n)) if n.is_i64() => None,
         (Kind::Int, _) => Some(format!("must be an integer, not {shown}")),
         (Kind::Strs, Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {

@@ -1,9 +1,11 @@
-//! Query strings: percent-decoding, `page[number]`/`page[size]`, sorting and the list
-//! envelope `{"data": [...], "meta": {...}}`.
+//! Query strings: percent-decoding, `page[number]`/`page[size]`, sorting, filters and the
+//! list envelope `{"data": [...], "meta": {...}}`.
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
+use time::OffsetDateTime;
 
-use super::state::parse_time;
+use super::clock::parse_time;
 use crate::sandbox::errors;
 use crate::sandbox::http::Response;
 
@@ -136,56 +138,117 @@ pub(crate) struct Page {
     pub(crate) size: u64,
 }
 
-/// 200 with one page of `items` and the page `meta`.
-pub(crate) fn paginated(items: Vec<Value>, page: Page) -> Response {
-    Response::json(200, &page_of(items, page))
-}
-
-/// `{"data": [...], "meta": {page_number, page_size, total_pages, total_results}}`.
-pub(crate) fn page_of(items: Vec<Value>, page: Page) -> Value {
-    let total = items.len() as u64;
-    let total_pages = total.div_ceil(page.size);
-    let skip = usize::try_from((page.number - 1).saturating_mul(page.size)).unwrap_or(usize::MAX);
-    let take = usize::try_from(page.size).unwrap_or(usize::MAX);
-    let data: Vec<Value> = items.into_iter().skip(skip).take(take).collect();
-    json!({
-        "data": data,
-        "meta": {
-            "page_number": page.number,
-            "page_size": page.size,
-            "total_pages": total_pages,
-            "total_results": total,
-        },
-    })
-}
-
-/// Sorts records (kept in creation order) by `sort`: `created_at`, `-created_at`, or another
-/// field given as a dotted path with an optional `-`. Missing values sort last.
-pub(crate) fn sort_records(items: &mut [Value], sort: &str) {
-    let (descending, field) = match sort.strip_prefix('-') {
-        Some(field) => (true, field),
-        None => (false, sort),
-    };
-    if field == "created_at" {
-        // Creation order is `created_at` order, with ties kept in creation order.
-        if descending {
-            items.reverse();
+impl Page {
+    /// The items of this page among those `items` yields, in order, and how many it yields:
+    /// only the page's items are kept.
+    pub(crate) fn cut<T>(self, items: impl Iterator<Item = T>) -> (Vec<T>, u64) {
+        let skip = (self.number - 1).saturating_mul(self.size);
+        let end = skip.saturating_add(self.size);
+        let mut data = Vec::with_capacity(usize::try_from(self.size.min(64)).unwrap_or(64));
+        let mut total = 0u64;
+        for item in items {
+            if (skip..end).contains(&total) {
+                data.push(item);
+            }
+            total += 1;
         }
-        return;
+        (data, total)
     }
+
+    /// 200 with `data` (this page's items, of `total`) and the page `meta`.
+    pub(crate) fn answer<T: Serialize>(self, data: &[T], total: u64) -> Response {
+        #[derive(Serialize)]
+        struct Meta {
+            page_number: u64,
+            page_size: u64,
+            total_pages: u64,
+            total_results: u64,
+        }
+        #[derive(Serialize)]
+        struct Listed<'a, T> {
+            data: &'a [T],
+            meta: Meta,
+        }
+        let listed = Listed {
+            data,
+            meta: Meta {
+                page_number: self.number,
+                page_size: self.size,
+                total_pages: total.div_ceil(self.size),
+                total_results: total,
+            },
+        };
+        match serde_json::to_vec(&listed) {
+            Ok(body) => Response::json_bytes(200, body),
+            Err(e) => errors::internal(&e),
+        }
+    }
+}
+
+/// 200 with one page of `items` (all of them, in order) and the page `meta`.
+pub(crate) fn paginated<T: Serialize>(items: impl Iterator<Item = T>, page: Page) -> Response {
+    let (data, total) = page.cut(items);
+    page.answer(&data, total)
+}
+
+/// How to order a list: by creation (`created_at`, the order records are kept in), or by a
+/// timestamp field; either way ascending or descending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Order<'s> {
+    Created { descending: bool },
+    Field { field: &'s str, descending: bool },
+}
+
+impl<'s> Order<'s> {
+    /// `created_at`, `-created_at`, or another field (a dotted path) with an optional `-`.
+    pub(crate) fn parse(sort: &'s str) -> Order<'s> {
+        let (descending, field) = match sort.strip_prefix('-') {
+            Some(field) => (true, field),
+            None => (false, sort),
+        };
+        if field == "created_at" {
+            Order::Created { descending }
+        } else {
+            Order::Field { field, descending }
+        }
+    }
+
+    /// Lists `items` (given in creation order) in this order; `key` reads the field of a
+    /// [`Order::Field`] order. Missing values sort last; ties keep creation order.
+    pub(crate) fn arrange<'a, T>(
+        self,
+        items: impl DoubleEndedIterator<Item = &'a T> + 'a,
+        key: impl Fn(&T, &str) -> Option<OffsetDateTime>,
+    ) -> Box<dyn Iterator<Item = &'a T> + 'a>
+    where
+        T: 'a,
+    {
+        match self {
+            Order::Created { descending: false } => Box::new(items),
+            Order::Created { descending: true } => Box::new(items.rev()),
+            Order::Field { field, descending } => {
+                let mut keyed: Vec<(Option<OffsetDateTime>, &'a T)> =
+                    items.map(|item| (key(item, field), item)).collect();
+                keyed.sort_by(|(a, _), (b, _)| match (a, b) {
+                    (Some(x), Some(y)) if descending => y.cmp(x),
+                    (Some(x), Some(y)) => x.cmp(y),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                });
+                Box::new(keyed.into_iter().map(|(_, item)| item))
+            }
+        }
+    }
+}
+
+/// The timestamp at the dotted path `field` of a JSON record.
+pub(crate) fn time_at(value: &Value, field: &str) -> Option<OffsetDateTime> {
     let pointer = format!("/{}", field.replace('.', "/"));
-    let key = |v: &Value| {
-        v.pointer(&pointer)
-            .and_then(Value::as_str)
-            .and_then(parse_time)
-    };
-    items.sort_by(|a, b| match (key(a), key(b)) {
-        (Some(x), Some(y)) if descending => y.cmp(&x),
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
+    value
+        .pointer(&pointer)
+        .and_then(Value::as_str)
+        .and_then(parse_time)
 }
 
 /// How a filter compares.
@@ -203,22 +266,51 @@ pub(crate) enum Match {
     AtOrBefore,
 }
 
-/// One filter: the query key, a JSON pointer into the record, and the comparison.
+impl Match {
+    /// Whether `text` (a field's value) passes for the parameter value `wanted`.
+    pub(crate) fn test(self, text: &str, wanted: &str) -> bool {
+        let times = || parse_time(text).zip(parse_time(wanted));
+        match self {
+            Match::Eq => text == wanted,
+            Match::Contains => text.contains(wanted),
+            Match::After => times().is_some_and(|(a, b)| a > b),
+            Match::Before => times().is_some_and(|(a, b)| a < b),
+            Match::AtOrAfter => times().is_some_and(|(a, b)| a >= b),
+            Match::AtOrBefore => times().is_some_and(|(a, b)| a <= b),
+        }
+    }
+}
+
+/// One filter of a JSON record: the query key, a JSON pointer into the record, and the
+/// comparison. A pointer containing `/*/` matches when any item of the array at that point
+/// matches.
 pub(crate) type Filter = (&'static str, &'static str, Match);
 
-/// Keeps the records that pass every filter the query sets. A pointer containing `/*/`
-/// matches when any item of the array at that point matches.
-pub(crate) fn apply_filters(query: &Query, items: &mut Vec<Value>, filters: &[Filter]) {
-    for (key, pointer, how) in filters {
-        let wanted = query.all(key);
-        if wanted.is_empty() {
-            continue;
-        }
-        items.retain(|item| {
+/// The filters of `filters` that `query` sets, with their wanted values: what
+/// [`Filters::pass`] tests records against.
+pub(crate) struct Filters<'q> {
+    active: Vec<(&'static str, Match, Vec<&'q str>)>,
+}
+
+impl<'q> Filters<'q> {
+    pub(crate) fn new(query: &'q Query, filters: &[Filter]) -> Filters<'q> {
+        let active = filters
+            .iter()
+            .filter_map(|(key, pointer, how)| {
+                let wanted = query.all(key);
+                (!wanted.is_empty()).then_some((*pointer, *how, wanted))
+            })
+            .collect();
+        Filters { active }
+    }
+
+    /// Whether `item` passes every filter the query sets.
+    pub(crate) fn pass(&self, item: &Value) -> bool {
+        self.active.iter().all(|(pointer, how, wanted)| {
             values_at(item, pointer)
                 .iter()
                 .any(|v| wanted.iter().any(|w| matches(v, w, *how)))
-        });
+        })
     }
 }
 
@@ -234,20 +326,11 @@ fn values_at<'v>(item: &'v Value, pointer: &str) -> Vec<&'v Value> {
 }
 
 fn matches(value: &Value, wanted: &str, how: Match) -> bool {
-    let text = match value {
-        Value::String(s) => s.clone(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        _ => return false,
-    };
-    let times = || parse_time(&text).zip(parse_time(wanted));
-    match how {
-        Match::Eq => text == wanted,
-        Match::Contains => text.contains(wanted),
-        Match::After => times().is_some_and(|(a, b)| a > b),
-        Match::Before => times().is_some_and(|(a, b)| a < b),
-        Match::AtOrAfter => times().is_some_and(|(a, b)| a >= b),
-        Match::AtOrBefore => times().is_some_and(|(a, b)| a <= b),
+    match value {
+        Value::String(s) => how.test(s, wanted),
+        Value::Bool(b) => how.test(if *b { "true" } else { "false" }, wanted),
+        Value::Number(n) => how.test(&n.to_string(), wanted),
+        _ => false,
     }
 }
 

@@ -1,165 +1,326 @@
-//! The route table: one arm per (method, path shape), then one 405 arm per path.
+//! The route table: one row per operation (method, path pattern, handler). Dispatch, the 405
+//! answers (with `allow`) and the coverage check against the specification's operations are
+//! all derived from [`ROUTES`].
 
 mod children;
+mod create;
+mod lookups;
 mod orders;
+mod ranges;
 mod top;
 
-pub(crate) use children::initial_action_requirement;
+pub(crate) use create::is_e164;
 
+use serde::Serialize;
 use serde_json::Value;
+use uuid::Uuid;
 
-/// The three kinds of number ranges attached to an order, as a pattern.
-macro_rules! range_kinds {
-    () => {
-        "associated_phone_numbers" | "phone_number_blocks" | "phone_number_extensions"
-    };
-}
-
-use super::state::Ctx;
+use super::ctx::Ctx;
 use crate::sandbox::errors;
 use crate::sandbox::http::Response;
 
-/// Answers an authenticated request whose path after `/v2` is `segments`.
-pub(crate) fn dispatch(ctx: &mut Ctx<'_>, method: &str, path: &str, segments: &[&str]) -> Response {
-    let not_allowed = |allowed: &[&str]| errors::method_not_allowed(method, path, allowed);
-    match (method, segments) {
-        // Porting orders.
-        ("GET", ["porting_orders"]) => orders::list(ctx),
-        ("POST", ["porting_orders"]) => super::create_porting_orders(ctx),
-        (_, ["porting_orders"]) => not_allowed(&["GET", "POST"]),
-        ("GET", ["porting_orders", "exception_types"]) => orders::exception_types(),
-        (_, ["porting_orders", "exception_types"]) => not_allowed(&["GET"]),
-        ("GET", ["porting_orders", "phone_number_configurations"]) => {
-            children::list_number_configurations(ctx)
-        }
-        ("POST", ["porting_orders", "phone_number_configurations"]) => {
-            children::create_number_configurations(ctx)
-        }
-        (_, ["porting_orders", "phone_number_configurations"]) => not_allowed(&["GET", "POST"]),
-        ("GET", ["porting_orders", id]) => orders::retrieve(ctx, id),
-        ("PATCH", ["porting_orders", id]) => orders::update(ctx, id),
-        ("DELETE", ["porting_orders", id]) => orders::delete(ctx, id),
-        (_, ["porting_orders", _]) => not_allowed(&["GET", "PATCH", "DELETE"]),
-        ("POST", ["porting_orders", id, "actions", action]) => orders::action(ctx, id, action),
-        (
-            _,
-            [
-                "porting_orders",
-                _,
-                "actions",
-                "confirm" | "cancel" | "activate" | "share",
-            ],
-        ) => not_allowed(&["POST"]),
+/// The most `{parameters}` a path pattern has.
+const MAX_PARAMS: usize = 2;
+/// The most segments a path pattern has.
+const MAX_SEGMENTS: usize = 8;
 
-        // Order-level look-ups.
-        ("GET", ["porting_orders", id, "allowed_foc_windows"]) => orders::foc_windows(ctx, id),
-        ("GET", ["porting_orders", id, "requirements"]) => orders::requirements(ctx, id),
-        ("GET", ["porting_orders", id, "sub_request"]) => orders::sub_request(ctx, id),
-        ("GET", ["porting_orders", id, "loa_template"]) => orders::loa_template(ctx, id),
-        (
-            _,
-            [
-                "porting_orders",
-                _,
-                "allowed_foc_windows" | "requirements" | "sub_request",
-            ],
-        )
-        | (_, ["porting_orders", _, "loa_template"]) => not_allowed(&["GET"]),
+/// The path parameters of a matched route, in the order the pattern names them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Params<'a>([&'a str; MAX_PARAMS]);
 
-        // Records attached to an order.
-        ("GET", ["porting_orders", id, "comments"]) => children::list_comments(ctx, id),
-        ("POST", ["porting_orders", id, "comments"]) => children::create_comment(ctx, id),
-        ("GET", ["porting_orders", id, "additional_documents"]) => {
-            children::list_documents(ctx, id)
-        }
-        ("POST", ["porting_orders", id, "additional_documents"]) => {
-            children::create_documents(ctx, id)
-        }
-        (_, ["porting_orders", _, "comments" | "additional_documents"]) => {
-            not_allowed(&["GET", "POST"])
-        }
-        ("DELETE", ["porting_orders", id, "additional_documents", doc]) => {
-            children::delete_document(ctx, id, doc)
-        }
-        (_, ["porting_orders", _, "additional_documents", _]) => not_allowed(&["DELETE"]),
-        ("GET", ["porting_orders", id, "verification_codes"]) => {
-            children::list_verification_codes(ctx, id)
-        }
-        (_, ["porting_orders", _, "verification_codes"]) => not_allowed(&["GET"]),
-        ("POST", ["porting_orders", id, "verification_codes", "send"]) => {
-            children::send_verification_codes(ctx, id)
-        }
-        ("POST", ["porting_orders", id, "verification_codes", "verify"]) => {
-            children::verify_verification_codes(ctx, id)
-        }
-        (_, ["porting_orders", _, "verification_codes", "send" | "verify"]) => {
-            not_allowed(&["POST"])
-        }
-        ("GET", ["porting_orders", id, "activation_jobs"]) => {
-            children::list_activation_jobs(ctx, id)
-        }
-        (_, ["porting_orders", _, "activation_jobs"]) => not_allowed(&["GET"]),
-        ("GET", ["porting_orders", id, "activation_jobs", job]) => {
-            children::retrieve_activation_job(ctx, id, job)
-        }
-        ("PATCH", ["porting_orders", id, "activation_jobs", job]) => {
-            children::update_activation_job(ctx, id, job)
-        }
-        (_, ["porting_orders", _, "activation_jobs", _]) => not_allowed(&["GET", "PATCH"]),
-        ("GET", ["porting_orders", id, "action_requirements"]) => {
-            children::list_action_requirements(ctx, id)
-        }
-        (_, ["porting_orders", _, "action_requirements"]) => not_allowed(&["GET"]),
-        ("POST", ["porting_orders", id, "action_requirements", req, "initiate"]) => {
-            children::initiate_action_requirement(ctx, id, req)
-        }
-        (_, ["porting_orders", _, "action_requirements", _, "initiate"]) => not_allowed(&["POST"]),
-        ("GET", ["porting_orders", id, kind @ range_kinds!()]) => {
-            children::list_ranges(ctx, id, kind)
-        }
-        ("POST", ["porting_orders", id, kind @ range_kinds!()]) => {
-            children::create_range(ctx, id, kind)
-        }
-        (_, ["porting_orders", _, range_kinds!()]) => not_allowed(&["GET", "POST"]),
-        ("DELETE", ["porting_orders", id, kind @ range_kinds!(), child]) => {
-            children::delete_range(ctx, id, kind, child)
-        }
-        (_, ["porting_orders", _, range_kinds!(), _]) => not_allowed(&["DELETE"]),
-
-        // Everything else under /porting and the top level.
-        ("GET", ["porting_phone_numbers"]) => top::list_phone_numbers(ctx),
-        (_, ["porting_phone_numbers"]) => not_allowed(&["GET"]),
-        ("POST", ["portability_checks"]) => top::portability_checks(ctx),
-        (_, ["portability_checks"]) => not_allowed(&["POST"]),
-        ("GET", ["porting", "events"]) => top::list_events(ctx),
-        (_, ["porting", "events"]) => not_allowed(&["GET"]),
-        ("GET", ["porting", "events", id]) => top::retrieve_event(ctx, id),
-        (_, ["porting", "events", _]) => not_allowed(&["GET"]),
-        ("POST", ["porting", "events", id, "republish"]) => top::republish_event(ctx, id),
-        (_, ["porting", "events", _, "republish"]) => not_allowed(&["POST"]),
-        ("GET", ["porting", "reports"]) => top::list_reports(ctx),
-        ("POST", ["porting", "reports"]) => top::create_report(ctx),
-        (_, ["porting", "reports"]) => not_allowed(&["GET", "POST"]),
-        ("GET", ["porting", "reports", id]) => top::retrieve_report(ctx, id),
-        (_, ["porting", "reports", _]) => not_allowed(&["GET"]),
-        ("GET", ["porting", "uk_carriers"]) => top::uk_carriers(),
-        (_, ["porting", "uk_carriers"]) => not_allowed(&["GET"]),
-        ("GET", ["porting", "loa_configurations"]) => top::list_loa_configurations(ctx),
-        ("POST", ["porting", "loa_configurations"]) => top::create_loa_configuration(ctx),
-        (_, ["porting", "loa_configurations"]) => not_allowed(&["GET", "POST"]),
-        ("POST", ["porting", "loa_configurations", "preview"]) => top::preview_loa_params(ctx),
-        (_, ["porting", "loa_configurations", "preview"]) => not_allowed(&["POST"]),
-        ("GET", ["porting", "loa_configurations", id]) => top::retrieve_loa_configuration(ctx, id),
-        ("PATCH", ["porting", "loa_configurations", id]) => top::update_loa_configuration(ctx, id),
-        ("DELETE", ["porting", "loa_configurations", id]) => top::delete_loa_configuration(ctx, id),
-        (_, ["porting", "loa_configurations", _]) => not_allowed(&["GET", "PATCH", "DELETE"]),
-        ("GET", ["porting", "loa_configurations", id, "preview"]) => {
-            top::preview_loa_configuration(ctx, id)
-        }
-        (_, ["porting", "loa_configurations", _, "preview"]) => not_allowed(&["GET"]),
-
-        _ => errors::not_found(&format!("No route matches {method} {path}.")),
+impl<'a> Params<'a> {
+    /// The first parameter (the order's or record's `{id}`).
+    pub(crate) fn id(&self) -> &'a str {
+        self.0[0]
     }
+
+    /// The second parameter (the child record's id).
+    pub(crate) fn child(&self) -> &'a str {
+        self.0[1]
+    }
+}
+
+type Handle = fn(&mut Ctx<'_>, Params<'_>) -> Response;
+
+/// One operation: `method` on paths matching `path` (under `/v2`; `{name}` matches one
+/// non-empty segment) is answered by `handle`.
+pub(crate) struct Route {
+    pub(crate) method: &'static str,
+    pub(crate) path: &'static str,
+    handle: Handle,
+}
+
+const fn route(method: &'static str, path: &'static str, handle: Handle) -> Route {
+    Route {
+        method,
+        path,
+        handle,
+    }
+}
+
+/// Every operation the sandbox serves. A path is answered by the first pattern that matches
+/// it, so literal segments come before a `{parameter}` in the same place; the methods listed
+/// for that pattern make the `allow` header of a 405.
+pub(crate) const ROUTES: &[Route] = &[
+    // Porting orders.
+    route("GET", "/porting_orders", orders::list),
+    route("POST", "/porting_orders", create::create),
+    route("GET", "/porting_orders/exception_types", |_, _| {
+        lookups::exception_types()
+    }),
+    route(
+        "GET",
+        "/porting_orders/phone_number_configurations",
+        |c, _| ranges::list_number_configurations(c),
+    ),
+    route(
+        "POST",
+        "/porting_orders/phone_number_configurations",
+        |c, _| ranges::create_number_configurations(c),
+    ),
+    route("GET", "/porting_orders/{id}", |c, p| {
+        orders::retrieve(c, p.id())
+    }),
+    route("PATCH", "/porting_orders/{id}", |c, p| {
+        orders::update(c, p.id())
+    }),
+    route("DELETE", "/porting_orders/{id}", |c, p| {
+        orders::delete(c, p.id())
+    }),
+    route("POST", "/porting_orders/{id}/actions/confirm", |c, p| {
+        orders::action(c, p.id(), orders::Action::Confirm)
+    }),
+    route("POST", "/porting_orders/{id}/actions/cancel", |c, p| {
+        orders::action(c, p.id(), orders::Action::Cancel)
+    }),
+    route("POST", "/porting_orders/{id}/actions/activate", |c, p| {
+        orders::action(c, p.id(), orders::Action::Activate)
+    }),
+    route("POST", "/porting_orders/{id}/actions/share", |c, p| {
+        orders::action(c, p.id(), orders::Action::Share)
+    }),
+    // Order-level look-ups.
+    route("GET", "/porting_orders/{id}/allowed_foc_windows", |c, p| {
+        lookups::foc_windows(c, p.id())
+    }),
+    route("GET", "/porting_orders/{id}/requirements", |c, p| {
+        lookups::requirements(c, p.id())
+    }),
+    route("GET", "/porting_orders/{id}/sub_request", |c, p| {
+        lookups::sub_request(c, p.id())
+    }),
+    route("GET", "/porting_orders/{id}/loa_template", |c, p| {
+        lookups::loa_template(c, p.id())
+    }),
+    // Records attached to an order.
+    route("GET", "/porting_orders/{id}/comments", |c, p| {
+        children::list_comments(c, p.id())
+    }),
+    route("POST", "/porting_orders/{id}/comments", |c, p| {
+        children::create_comment(c, p.id())
+    }),
+    route(
+        "GET",
+        "/porting_orders/{id}/additional_documents",
+        |c, p| children::list_documents(c, p.id()),
+    ),
+    route(
+        "POST",
+        "/porting_orders/{id}/additional_documents",
+        |c, p| children::create_documents(c, p.id()),
+    ),
+    route(
+        "DELETE",
+        "/porting_orders/{id}/additional_documents/{additional_document_id}",
+        |c, p| children::delete_document(c, p.id(), p.child()),
+    ),
+    route("GET", "/porting_orders/{id}/verification_codes", |c, p| {
+        children::list_verification_codes(c, p.id())
+    }),
+    route(
+        "POST",
+        "/porting_orders/{id}/verification_codes/send",
+        |c, p| children::send_verification_codes(c, p.id()),
+    ),
+    route(
+        "POST",
+        "/porting_orders/{id}/verification_codes/verify",
+        |c, p| children::verify_verification_codes(c, p.id()),
+    ),
+    route("GET", "/porting_orders/{id}/activation_jobs", |c, p| {
+        children::list_activation_jobs(c, p.id())
+    }),
+    route(
+        "GET",
+        "/porting_orders/{id}/activation_jobs/{activationJobId}",
+        |c, p| children::retrieve_activation_job(c, p.id(), p.child()),
+    ),
+    route(
+        "PATCH",
+        "/porting_orders/{id}/activation_jobs/{activationJobId}",
+        |c, p| children::update_activation_job(c, p.id(), p.child()),
+    ),
+    route("GET", "/porting_orders/{id}/action_requirements", |c, p| {
+        children::list_action_requirements(c, p.id())
+    }),
+    route(
+        "POST",
+        "/porting_orders/{id}/action_requirements/{id}/initiate",
+        |c, p| children::initiate_action_requirement(c, p.id(), p.child()),
+    ),
+    route(
+        "GET",
+        "/porting_orders/{id}/associated_phone_numbers",
+        |c, p| ranges::list_ranges(c, p.id(), ranges::Range::Associated),
+    ),
+    route(
+        "POST",
+        "/porting_orders/{id}/associated_phone_numbers",
+        |c, p| ranges::create_range(c, p.id(), ranges::Range::Associated),
+    ),
+    route(
+        "DELETE",
+        "/porting_orders/{id}/associated_phone_numbers/{id}",
+        |c, p| ranges::delete_range(c, p.id(), ranges::Range::Associated, p.child()),
+    ),
+    route("GET", "/porting_orders/{id}/phone_number_blocks", |c, p| {
+        ranges::list_ranges(c, p.id(), ranges::Range::Blocks)
+    }),
+    route(
+        "POST",
+        "/porting_orders/{id}/phone_number_blocks",
+        |c, p| ranges::create_range(c, p.id(), ranges::Range::Blocks),
+    ),
+    route(
+        "DELETE",
+        "/porting_orders/{id}/phone_number_blocks/{id}",
+        |c, p| ranges::delete_range(c, p.id(), ranges::Range::Blocks, p.child()),
+    ),
+    route(
+        "GET",
+        "/porting_orders/{id}/phone_number_extensions",
+        |c, p| ranges::list_ranges(c, p.id(), ranges::Range::Extensions),
+    ),
+    route(
+        "POST",
+        "/porting_orders/{id}/phone_number_extensions",
+        |c, p| ranges::create_range(c, p.id(), ranges::Range::Extensions),
+    ),
+    route(
+        "DELETE",
+        "/porting_orders/{id}/phone_number_extensions/{id}",
+        |c, p| ranges::delete_range(c, p.id(), ranges::Range::Extensions, p.child()),
+    ),
+    // Everything else under /porting and the top level.
+    route("GET", "/porting_phone_numbers", |c, _| {
+        top::list_phone_numbers(c)
+    }),
+    route("POST", "/portability_checks", |c, _| {
+        top::portability_checks(c)
+    }),
+    route("GET", "/porting/events", |c, _| top::list_events(c)),
+    route("GET", "/porting/events/{id}", |c, p| {
+        top::retrieve_event(c, p.id())
+    }),
+    route("POST", "/porting/events/{id}/republish", |c, p| {
+        top::republish_event(c, p.id())
+    }),
+    route("GET", "/porting/reports", |c, _| top::list_reports(c)),
+    route("POST", "/porting/reports", |c, _| top::create_report(c)),
+    route("GET", "/porting/reports/{id}", |c, p| {
+        top::retrieve_report(c, p.id())
+    }),
+    route("GET", "/porting/uk_carriers", |_, _| top::uk_carriers()),
+    route("GET", "/porting/loa_configurations", |c, _| {
+        top::list_loa_configurations(c)
+    }),
+    route("POST", "/porting/loa_configurations", |c, _| {
+        top::create_loa_configuration(c)
+    }),
+    route("POST", "/porting/loa_configurations/preview", |c, _| {
+        top::preview_loa_params(c)
+    }),
+    route("GET", "/porting/loa_configurations/{id}", |c, p| {
+        top::retrieve_loa_configuration(c, p.id())
+    }),
+    route("PATCH", "/porting/loa_configurations/{id}", |c, p| {
+        top::update_loa_configuration(c, p.id())
+    }),
+    route("DELETE", "/porting/loa_configurations/{id}", |c, p| {
+        top::delete_loa_configuration(c, p.id())
+    }),
+    route("GET", "/porting/loa_configurations/{id}/preview", |c, p| {
+        top::preview_loa_configuration(c, p.id())
+    }),
+];
+
+/// Matches `segments` (a path after `/v2`, split on `/`) against `pattern`.
+fn matches<'p>(pattern: &str, segments: &[&'p str]) -> Option<Params<'p>> {
+    let mut params = [""; MAX_PARAMS];
+    let mut count = 0;
+    let mut parts = pattern.trim_start_matches('/').split('/');
+    for segment in segments {
+        let part = parts.next()?;
+        if part.starts_with('{') {
+            *params.get_mut(count)? = segment;
+            count += 1;
+        } else if part != *segment {
+            return None;
+        }
+    }
+    parts.next().is_none().then_some(Params(params))
+}
+
+/// Answers an authenticated request for `method` on `path` (the whole path, `/v2` included).
+pub(crate) fn dispatch(ctx: &mut Ctx<'_>, method: &str, path: &str) -> Response {
+    let not_found = || errors::not_found(&format!("No route matches {method} {path}."));
+    let Some(rest) = path.strip_prefix("/v2") else {
+        return not_found();
+    };
+    if !(rest.is_empty() || rest.starts_with('/')) {
+        return not_found();
+    }
+    let trimmed = rest.strip_prefix('/').unwrap_or(rest);
+    let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed);
+    let mut segments = [""; MAX_SEGMENTS];
+    let mut count = 0;
+    if !trimmed.is_empty() {
+        for segment in trimmed.split('/') {
+            let Some(slot) = segments.get_mut(count) else {
+                return not_found();
+            };
+            *slot = segment;
+            count += 1;
+        }
+    }
+    let segments = &segments[..count];
+    if segments.is_empty() || segments.iter().any(|s| s.is_empty()) {
+        return not_found();
+    }
+    let Some((pattern, params)) = ROUTES
+        .iter()
+        .find_map(|r| matches(r.path, segments).map(|p| (r.path, p)))
+    else {
+        return not_found();
+    };
+    let same_path = || ROUTES.iter().filter(move |r| r.path == pattern);
+    match same_path().find(|r| r.method == method) {
+        Some(route) => (route.handle)(ctx, params),
+        None => {
+            let allowed: Vec<&str> = same_path().map(|r| r.method).collect();
+            errors::method_not_allowed(method, path, &allowed)
+        }
+    }
+}
+
+/// The order id of a path, or 404 when it cannot name an order.
+pub(crate) fn order_id(id: &str) -> Result<Uuid, Response> {
+    Uuid::try_parse(id).map_err(|_| order_not_found(id))
+}
+
+/// The id of a record of `kind`, or 404 when it cannot name one.
+pub(crate) fn record_id(kind: &str, id: &str) -> Result<Uuid, Response> {
+    Uuid::try_parse(id).map_err(|_| record_not_found(kind, id))
 }
 
 /// 404 for a porting order that does not exist.
@@ -181,8 +342,15 @@ pub(crate) fn json_body(ctx: &Ctx<'_>) -> Result<Value, Response> {
 }
 
 /// `{"data": value}` with `status`.
-pub(crate) fn data(status: u16, value: Value) -> Response {
-    Response::json(status, &serde_json::json!({ "data": value }))
+pub(crate) fn data<T: Serialize>(status: u16, value: &T) -> Response {
+    #[derive(Serialize)]
+    struct Data<'a, T> {
+        data: &'a T,
+    }
+    match serde_json::to_vec(&Data { data: value }) {
+        Ok(body) => Response::json_bytes(status, body),
+        Err(e) => errors::internal(&e),
+    }
 }
 
 /// 422 with `problems`, unless there are none.
@@ -235,4 +403,87 @@ pub(crate) fn pdf(text: &str) -> Response {
     let mut response = Response::new(200).with_header("content-type", "application/pdf");
     response.body = out.into_bytes();
     response
+}
+
+/// Unwraps a `Result<T, Response>`, or answers with its error.
+macro_rules! try_or_answer {
+    ($e:expr) => {
+        match $e {
+            Ok(value) => value,
+            Err(response) => return response,
+        }
+    };
+}
+pub(crate) use try_or_answer;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_match_whole_paths() {
+        let p = matches(
+            "/porting_orders/{id}/comments",
+            &["porting_orders", "x", "comments"],
+        );
+        assert_eq!(p.map(|p| p.id()), Some("x"));
+        assert!(matches("/porting_orders/{id}", &["porting_orders"]).is_none());
+        assert!(matches("/porting_orders", &["porting_orders", "x"]).is_none());
+        let p = matches(
+            "/porting_orders/{id}/activation_jobs/{job}",
+            &["porting_orders", "a", "activation_jobs", "b"],
+        );
+        assert_eq!(p.map(|p| (p.id(), p.child())), Some(("a", "b")));
+    }
+
+    /// Every operation of the specification has exactly one route, and every route is an
+    /// operation of the specification (the conformance suite drives the same list).
+    #[test]
+    fn routes_cover_the_specification() {
+        let spec = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../shared/openapi/telnyx-porting.upstream-spec3-subset.yml"
+        );
+        let Ok(text) = std::fs::read_to_string(spec) else {
+            panic!("cannot read {spec}");
+        };
+        let normalize = |path: &str| {
+            path.split('/')
+                .map(|s| if s.starts_with('{') { "{}" } else { s })
+                .collect::<Vec<_>>()
+                .join("/")
+        };
+        let mut in_paths = false;
+        let mut path = String::new();
+        let mut operations = Vec::new();
+        for line in text.lines() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            if !line.starts_with(' ') {
+                in_paths = line == "paths:";
+                continue;
+            }
+            if !in_paths {
+                continue;
+            }
+            if let Some(p) = line.strip_prefix("  /") {
+                path = normalize(&format!("/{}", p.trim_end_matches(':')));
+            } else if let Some(m) = line.strip_prefix("    ")
+                && !m.starts_with(' ')
+                && let Some(m) = m.strip_suffix(':')
+                && ["get", "post", "patch", "delete", "put"].contains(&m)
+            {
+                operations.push(format!("{} {path}", m.to_uppercase()));
+            }
+        }
+        operations.sort();
+        let mut routes: Vec<String> = ROUTES
+            .iter()
+            .map(|r| format!("{} {}", r.method, normalize(r.path)))
+            .collect();
+        routes.sort();
+        assert_eq!(operations.len(), 54, "{operations:#?}");
+        assert_eq!(routes, operations);
+    }
 }

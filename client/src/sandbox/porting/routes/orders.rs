@@ -1,12 +1,19 @@
 //! Porting orders: retrieve, list, update, delete, the actions, and the order-level look-ups.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 use time::Duration;
+use uuid::Uuid;
 
+use super::super::clock::{format_time, parse_time};
+use super::super::ctx::Ctx;
+use super::super::event::{Event, EventKind};
+use super::super::order::Stamp;
+use super::super::order::{Order, Requirement, Status};
 use super::super::patch::{self, Fields, Kind};
-use super::super::query::{Filter, Match, apply_filters, paginated, sort_records};
-use super::super::state::{Child, Ctx, format_time, parse_time, push_bounded};
-use super::{data, json_body, order_not_found, pdf, refuse};
+use super::super::query::{Match, Order as Sort};
+use super::super::store::Child;
+use super::{Params, data, json_body, order_id, order_not_found, refuse, try_or_answer};
 use crate::sandbox::errors;
 use crate::sandbox::http::Response;
 
@@ -51,7 +58,7 @@ const UPDATE: Fields = &[
     ),
     (
         "documents",
-        Kind::Obj(&[("invoice", Kind::Str), ("loa", Kind::Str)]),
+        Kind::Obj(&[("invoice", Kind::Uuid), ("loa", Kind::Uuid)]),
     ),
     ("misc", Kind::NullObj(MISC)),
     (
@@ -76,148 +83,198 @@ const UPDATE: Fields = &[
     ("requirement_group_id", Kind::Str),
 ];
 
-/// The filters of `GET /porting_orders`.
-const FILTERS: &[Filter] = &[
-    (
-        "filter[customer_reference]",
-        "/customer_reference",
-        Match::Eq,
-    ),
-    (
-        "filter[customer_group_reference]",
-        "/customer_group_reference",
-        Match::Eq,
-    ),
-    (
-        "filter[parent_support_key]",
-        "/parent_support_key",
-        Match::Eq,
-    ),
+/// Gives each text of one field of an order to the callback until it accepts one.
+type Field = fn(&Order, &mut dyn FnMut(&str) -> bool) -> bool;
+
+/// The filters of `GET /porting_orders`: the query key, the comparison, and the field.
+const FILTERS: &[(&str, Match, Field)] = &[
+    ("filter[customer_reference]", Match::Eq, |o, f| {
+        o.customer_reference.as_deref().is_some_and(f)
+    }),
+    ("filter[customer_group_reference]", Match::Eq, |o, f| {
+        o.customer_group_reference.as_deref().is_some_and(f)
+    }),
+    // The sandbox never sets a parent support key.
+    ("filter[parent_support_key]", Match::Eq, |_, _| false),
     (
         "filter[phone_numbers][phone_number][contains]",
-        "/phone_numbers/*/phone_number",
         Match::Contains,
+        |o, f| o.phone_numbers.iter().any(|n| f(&n.phone_number)),
     ),
-    ("filter[misc][type]", "/misc/type", Match::Eq),
-    (
-        "filter[end_user][admin][entity_name]",
-        "/end_user/admin/entity_name",
-        Match::Eq,
-    ),
+    ("filter[misc][type]", Match::Eq, |o, f| {
+        o.misc.as_ref().is_some_and(|m| f(&m.kind))
+    }),
+    ("filter[end_user][admin][entity_name]", Match::Eq, |o, f| {
+        o.end_user
+            .get()
+            .and_then(|e| e.admin.entity_name.as_deref())
+            .is_some_and(f)
+    }),
     (
         "filter[end_user][admin][auth_person_name]",
-        "/end_user/admin/auth_person_name",
         Match::Eq,
+        |o, f| {
+            o.end_user
+                .get()
+                .and_then(|e| e.admin.auth_person_name.as_deref())
+                .is_some_and(f)
+        },
     ),
     (
         "filter[activation_settings][fast_port_eligible]",
-        "/activation_settings/fast_port_eligible",
         Match::Eq,
+        |o, f| {
+            f(if o.activation_settings.fast_port_eligible {
+                "true"
+            } else {
+                "false"
+            })
+        },
     ),
     (
         "filter[activation_settings][foc_datetime_requested][gt]",
-        "/activation_settings/foc_datetime_requested",
         Match::After,
+        |o, f| {
+            o.activation_settings
+                .foc_datetime_requested
+                .as_deref()
+                .is_some_and(f)
+        },
     ),
     (
         "filter[activation_settings][foc_datetime_requested][lt]",
-        "/activation_settings/foc_datetime_requested",
         Match::Before,
+        |o, f| {
+            o.activation_settings
+                .foc_datetime_requested
+                .as_deref()
+                .is_some_and(f)
+        },
     ),
 ];
 
-/// `{"data": order, "meta": {"phone_numbers_url": ...}}`, without `phone_numbers` unless
-/// `include_numbers`.
-fn order_document(order: &Value, include_numbers: bool) -> Value {
-    let id = order["id"].as_str().unwrap_or_default();
-    json!({
-        "data": shown(order, include_numbers),
-        "meta": {
-            "phone_numbers_url": format!("/v2/porting_phone_numbers?filter[porting_order_id]={id}"),
-        },
-    })
-}
-
-fn shown(order: &Value, include_numbers: bool) -> Value {
-    let mut order = order.clone();
-    if !include_numbers && let Some(map) = order.as_object_mut() {
-        map.remove("phone_numbers");
+/// `{"data": order, "meta": {"phone_numbers_url": ...}}`.
+fn order_document(order: &Order, include_numbers: bool) -> Response {
+    #[derive(Serialize)]
+    struct Meta {
+        phone_numbers_url: String,
     }
-    order
+    #[derive(Serialize)]
+    struct Document<'a> {
+        data: super::super::order::OrderView<'a>,
+        meta: Meta,
+    }
+    let document = Document {
+        data: order.view(include_numbers),
+        meta: Meta {
+            phone_numbers_url: format!(
+                "/v2/porting_phone_numbers?filter[porting_order_id]={}",
+                order.id
+            ),
+        },
+    };
+    match serde_json::to_vec(&document) {
+        Ok(body) => Response::json_bytes(200, body),
+        Err(e) => errors::internal(&e),
+    }
 }
 
 /// `GET /porting_orders/{id}`.
 pub(super) fn retrieve(ctx: &mut Ctx<'_>, id: &str) -> Response {
-    let include = match ctx.query.bool("include_phone_numbers", true) {
-        Ok(include) => include,
-        Err(response) => return response,
+    let include = try_or_answer!(ctx.query.bool("include_phone_numbers", true));
+    let key = try_or_answer!(order_id(id));
+    let Some(order) = ctx.store.get().orders.get(&key).cloned() else {
+        return order_not_found(id);
     };
-    match ctx.store.order_index(id) {
-        Some(i) => Response::json(200, &order_document(&ctx.store.orders[i], include)),
-        None => order_not_found(id),
-    }
+    ctx.store.unlock();
+    order_document(&order, include)
 }
 
 /// `GET /porting_orders`: filters, `sort[value]` (default `-created_at`), pages.
-pub(super) fn list(ctx: &mut Ctx<'_>) -> Response {
-    let checked = (|| {
-        let include = ctx.query.bool("include_phone_numbers", true)?;
-        let sort = ctx.query.sort(&[
-            "created_at",
-            "-created_at",
-            "activation_settings.foc_datetime_requested",
-            "-activation_settings.foc_datetime_requested",
-        ])?;
-        Ok::<_, Response>((include, sort, ctx.query.page()?))
-    })();
-    let (include, sort, page) = match checked {
-        Ok(checked) => checked,
-        Err(response) => return response,
+pub(super) fn list(ctx: &mut Ctx<'_>, _: Params<'_>) -> Response {
+    let include = try_or_answer!(ctx.query.bool("include_phone_numbers", true));
+    let sort = try_or_answer!(ctx.query.sort(&[
+        "created_at",
+        "-created_at",
+        "activation_settings.foc_datetime_requested",
+        "-activation_settings.foc_datetime_requested",
+    ]));
+    let page = try_or_answer!(ctx.query.page());
+    let active: Vec<(Match, Field, Vec<&str>)> = FILTERS
+        .iter()
+        .filter_map(|(key, how, field)| {
+            let wanted = ctx.query.all(key);
+            (!wanted.is_empty()).then_some((*how, *field, wanted))
+        })
+        .collect();
+    let passes = |order: &&Order| {
+        active.iter().all(|(how, field, wanted)| {
+            field(order, &mut |text| wanted.iter().any(|w| how.test(text, w)))
+        })
     };
-    let mut orders = ctx.store.orders.clone();
-    apply_filters(&ctx.query, &mut orders, FILTERS);
-    sort_records(&mut orders, sort.as_deref().unwrap_or("-created_at"));
-    let orders = orders.iter().map(|o| shown(o, include)).collect();
-    paginated(orders, page)
+    let store = ctx.store.get();
+    let listed = Sort::parse(sort.as_deref().unwrap_or("-created_at")).arrange(
+        store.orders.iter().filter(passes),
+        |order, _| {
+            order
+                .activation_settings
+                .foc_datetime_requested
+                .as_deref()
+                .and_then(parse_time)
+        },
+    );
+    let (found, total) = page.cut(listed);
+    let found: Vec<Order> = found.into_iter().cloned().collect();
+    ctx.store.unlock();
+    let views: Vec<_> = found.iter().map(|o| o.view(include)).collect();
+    page.answer(&views, total)
 }
 
 /// `PATCH /porting_orders/{id}`: omitted fields keep their value, null clears.
 pub(super) fn update(ctx: &mut Ctx<'_>, id: &str) -> Response {
-    let Some(index) = ctx.store.order_index(id) else {
+    let key = try_or_answer!(order_id(id));
+    if !ctx.store.get().orders.contains(&key) {
         return order_not_found(id);
-    };
-    let body = match json_body(ctx) {
-        Ok(body) => body,
-        Err(response) => return response,
-    };
+    }
+    let body = try_or_answer!(json_body(ctx));
     let mut problems = Vec::new();
     let mut requirements = None;
-    let mut rest = body.clone();
+    let mut rest = body;
     if let Some(map) = rest.as_object_mut()
         && let Some(value) = map.remove("requirements")
     {
         requirements = check_requirements(&value, &mut problems);
     }
     patch::check(&rest, UPDATE, "", &mut problems);
-    if let Err(response) = refuse(problems) {
-        return response;
-    }
-    let Some(order) = ctx.store.orders.get_mut(index) else {
+    try_or_answer!(refuse(problems));
+    let now = ctx.now.clone();
+    let Some(order) = ctx.store.get().orders.get_mut(&key) else {
         return order_not_found(id);
+    };
+    // The body is merged into the order's JSON, which is then read back.
+    let mut value = match serde_json::to_value(&*order) {
+        Ok(value) => value,
+        Err(e) => return errors::internal(&e),
     };
     if let Some(mut map) = rest.as_object().cloned() {
         map.remove("requirement_group_id");
-        patch::merge(order, &map, UPDATE);
+        patch::merge(&mut value, &map, UPDATE);
     }
+    value["updated_at"] = Value::from(now);
+    let mut updated: Order = match serde_json::from_value(value) {
+        Ok(updated) => updated,
+        Err(e) => return errors::internal(&e),
+    };
     if let Some(requirements) = requirements {
-        order["requirements"] = Value::Array(requirements);
+        updated.requirements = requirements;
     }
-    order["updated_at"] = Value::from(ctx.now.clone());
-    Response::json(200, &order_document(order, true))
+    *order = updated.clone();
+    ctx.store.unlock();
+    order_document(&updated, true)
 }
 
 /// `requirements: [{field_value, requirement_type_id}]`, as the order stores them.
-fn check_requirements(value: &Value, problems: &mut Vec<Value>) -> Option<Vec<Value>> {
+fn check_requirements(value: &Value, problems: &mut Vec<Value>) -> Option<Vec<Requirement>> {
     let bad = |pointer: &str, detail: &str| errors::body_entry(pointer, detail);
     let Some(items) = value.as_array() else {
         problems.push(bad("/requirements", "'requirements' must be a list."));
@@ -227,12 +284,10 @@ fn check_requirements(value: &Value, problems: &mut Vec<Value>) -> Option<Vec<Va
     for (i, item) in items.iter().enumerate() {
         let field = |name: &str| item.get(name).and_then(Value::as_str);
         match (field("field_value"), field("requirement_type_id")) {
-            (Some(value), Some(type_id)) => out.push(json!({
-                "field_type": "document",
-                "field_value": value,
-                "record_type": "porting_requirement",
-                "requirement_type_id": type_id,
-            })),
+            (Some(value), Some(type_id)) => out.push(Requirement {
+                field_value: value.into(),
+                requirement_type_id: type_id.into(),
+            }),
             _ => problems.push(bad(
                 &format!("/requirements/{i}"),
                 "Each requirement needs string 'field_value' and 'requirement_type_id'.",
@@ -244,151 +299,124 @@ fn check_requirements(value: &Value, problems: &mut Vec<Value>) -> Option<Vec<Va
 
 /// `DELETE /porting_orders/{id}`: only drafts.
 pub(super) fn delete(ctx: &mut Ctx<'_>, id: &str) -> Response {
-    let Some(index) = ctx.store.order_index(id) else {
+    let key = try_or_answer!(order_id(id));
+    let store = ctx.store.get();
+    let Some(order) = store.orders.get(&key) else {
         return order_not_found(id);
     };
-    let status = status_of(&ctx.store.orders[index]);
-    if status != "draft" {
+    let status = order.status();
+    if status != Status::Draft {
         return errors::unprocessable(&format!(
             "Only draft porting orders can be deleted; {id} is {status}."
         ));
     }
-    if let Some(order) = ctx.store.remove_order(index) {
-        let event = json!({
-            "available_notification_methods": ["email", "webhook"],
-            "event_type": "porting_order.deleted",
-            "id": ctx.ids.uuid(),
-            "payload": {
-                "created_at": order["created_at"],
-                "customer_reference": order["customer_reference"].as_str().unwrap_or_default(),
-                "deleted_at": ctx.now,
-                "id": id,
-                "record_type": "porting_event",
-                "updated_at": ctx.now,
+    if let Some(order) = store.remove_order(&key) {
+        store.events.insert(Event {
+            id: ctx.ids.new_uuid(),
+            order_id: key,
+            created_at: Stamp::parse(&ctx.now),
+            kind: EventKind::Deleted {
+                order_created_at: order.created_at,
+                customer_reference: order.customer_reference,
             },
-            "payload_status": "created",
-            "porting_order_id": id,
         });
-        push_bounded(&mut ctx.store.events, with_times(event, &ctx.now));
     }
     Response::new(204)
 }
 
-fn with_times(mut event: Value, now: &str) -> Value {
-    if let Some(map) = event.as_object_mut() {
-        map.entry("created_at").or_insert_with(|| Value::from(now));
-        if map.get("event_type").and_then(Value::as_str) != Some("porting_order.deleted") {
-            map.insert("record_type".to_owned(), Value::from("porting_event"));
-            map.insert("updated_at".to_owned(), Value::from(now));
-        }
-    }
-    event
-}
-
-fn status_of(order: &Value) -> String {
-    order["status"]["value"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
+/// The actions of `POST /porting_orders/{id}/actions/{action}`.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Action {
+    Confirm,
+    Cancel,
+    Activate,
+    Share,
 }
 
 /// `POST /porting_orders/{id}/actions/{action}`.
-pub(super) fn action(ctx: &mut Ctx<'_>, id: &str, action: &str) -> Response {
-    let Some(index) = ctx.store.order_index(id) else {
-        return match action {
-            "confirm" | "cancel" | "activate" | "share" => order_not_found(id),
-            _ => errors::not_found(&format!("No action {action}.")),
-        };
+pub(super) fn action(ctx: &mut Ctx<'_>, id: &str, action: Action) -> Response {
+    let key = try_or_answer!(order_id(id));
+    let Some(order) = ctx.store.get().orders.get(&key) else {
+        return order_not_found(id);
     };
-    let status = status_of(&ctx.store.orders[index]);
+    let status = order.status();
     match action {
-        "confirm" => match status.as_str() {
-            "draft" => set_status(ctx, index, "in-process"),
+        Action::Confirm => match status {
+            Status::Draft => set_status(ctx, key, Status::InProcess),
             _ => errors::unprocessable(&format!(
                 "Only draft porting orders can be confirmed; {id} is {status}."
             )),
         },
-        "cancel" => match status.as_str() {
-            "draft" => set_status(ctx, index, "cancelled"),
-            "in-process" | "submitted" | "exception" | "foc-date-confirmed" => {
-                set_status(ctx, index, "cancel-pending")
-            }
+        Action::Cancel => match status {
+            Status::Draft => set_status(ctx, key, Status::Cancelled),
+            Status::InProcess
+            | Status::Submitted
+            | Status::Exception
+            | Status::FocDateConfirmed => set_status(ctx, key, Status::CancelPending),
             _ => errors::unprocessable(&format!(
                 "Porting order {id} is {status} and cannot be cancelled."
             )),
         },
-        "activate" => match status.as_str() {
-            "cancelled" | "cancel-pending" | "ported" => errors::unprocessable(&format!(
-                "Porting order {id} is {status} and cannot be activated."
-            )),
-            _ => activate(ctx, id),
+        Action::Activate => match status {
+            Status::Cancelled | Status::CancelPending | Status::Ported => errors::unprocessable(
+                &format!("Porting order {id} is {status} and cannot be activated."),
+            ),
+            _ => activate(ctx, key),
         },
-        "share" => share(ctx, id),
-        _ => errors::not_found(&format!("No action {action}.")),
+        Action::Share => share(ctx, id),
     }
 }
 
 /// Moves an order to `status`, records a `porting_order.status_changed` event, and answers
 /// with the order.
-fn set_status(ctx: &mut Ctx<'_>, index: usize, status: &str) -> Response {
-    let Some(order) = ctx.store.orders.get_mut(index) else {
+fn set_status(ctx: &mut Ctx<'_>, key: Uuid, status: Status) -> Response {
+    let store = ctx.store.get();
+    let Some(order) = store.orders.get_mut(&key) else {
         return errors::not_found("The porting order went away.");
     };
-    order["status"] = json!({ "details": [], "value": status });
-    order["updated_at"] = Value::from(ctx.now.clone());
-    if status == "in-process" && order["support_key"].is_null() {
-        order["support_key"] = Value::from(ctx.ids.support_key());
+    order.set_status(status);
+    order.updated_at = Stamp::parse(&ctx.now);
+    if status == Status::InProcess && order.support_key.is_none() {
+        order.support_key = Some(ctx.ids.support_key().into());
     }
-    if let Some(numbers) = order["phone_numbers"].as_array_mut() {
-        for number in numbers {
-            number["porting_order_status"] = Value::from(status);
-        }
-    }
-    let mut payload = json!({
-        "id": order["id"],
-        "status": order["status"],
-        "updated_at": ctx.now,
+    let order = order.clone();
+    store.events.insert(Event {
+        id: ctx.ids.new_uuid(),
+        order_id: key,
+        created_at: order.updated_at,
+        kind: EventKind::StatusChanged {
+            status,
+            customer_reference: order.customer_reference.clone(),
+            support_key: order.support_key.clone(),
+            webhook_url: order.webhook_url.clone(),
+        },
     });
-    for key in ["customer_reference", "support_key", "webhook_url"] {
-        if let Some(value) = order[key].as_str() {
-            payload[key] = Value::from(value);
-        }
-    }
-    let event = json!({
-        "available_notification_methods": ["email", "webhook"],
-        "event_type": "porting_order.status_changed",
-        "id": ctx.ids.uuid(),
-        "payload": payload,
-        "payload_status": "created",
-        "porting_order_id": order["id"],
-    });
-    let document = order_document(order, true);
-    push_bounded(&mut ctx.store.events, with_times(event, &ctx.now));
-    Response::json(200, &document)
+    ctx.store.unlock();
+    order_document(&order, true)
 }
 
 /// 202 with a new on-demand activation job.
-fn activate(ctx: &mut Ctx<'_>, id: &str) -> Response {
+fn activate(ctx: &mut Ctx<'_>, key: Uuid) -> Response {
     let end = parse_time(&ctx.now)
         .map_or_else(|| ctx.now.clone(), |t| format_time(t + Duration::hours(1)));
+    let job_id = ctx.ids.new_uuid();
     let job = json!({
         "activate_at": ctx.now,
         "activation_type": "on-demand",
         "activation_windows": [{ "end_at": end, "start_at": ctx.now }],
         "created_at": ctx.now,
-        "id": ctx.ids.uuid(),
+        "id": job_id,
         "record_type": "porting_activation_job",
         "status": "created",
         "updated_at": ctx.now,
     });
-    push_bounded(
-        &mut ctx.store.activation_jobs,
-        Child {
-            order_id: id.to_owned(),
-            value: job.clone(),
-        },
-    );
-    data(202, job)
+    ctx.store.get().activation_jobs.insert(Child {
+        id: job_id,
+        order_id: key,
+        value: job.clone(),
+    });
+    ctx.store.unlock();
+    data(202, &job)
 }
 
 /// 201 with a sharing token.
@@ -432,7 +460,7 @@ fn share(ctx: &mut Ctx<'_>, id: &str) -> Response {
     );
     data(
         201,
-        json!({
+        &json!({
             "created_at": ctx.now,
             "expires_at": expires,
             "expires_in_seconds": seconds,
@@ -443,159 +471,4 @@ fn share(ctx: &mut Ctx<'_>, id: &str) -> Response {
             "token": format!("sandbox.{:016x}{:016x}", ctx.ids.next_u64(), ctx.ids.next_u64()),
         }),
     )
-}
-
-/// `GET /porting_orders/exception_types`.
-pub(super) fn exception_types() -> Response {
-    let types = [
-        (
-            "ACCOUNT_NUMBER_MISMATCH",
-            "Account number does not match that on the CSR",
-        ),
-        (
-            "AUTH_PERSON_MISMATCH",
-            "Authorized person does not match that on the CSR",
-        ),
-        (
-            "ENTITY_NAME_MISMATCH",
-            "Entity name does not match that on the CSR",
-        ),
-        (
-            "LOCATION_MISMATCH",
-            "Location does not match that on the CSR",
-        ),
-        ("PASSCODE_PIN_INVALID", "The passcode or PIN is invalid"),
-        ("OTHER", "Other"),
-    ];
-    let list: Vec<Value> = types
-        .iter()
-        .map(|(code, description)| json!({ "code": code, "description": description }))
-        .collect();
-    data(200, Value::Array(list))
-}
-
-/// `GET /porting_orders/{id}/allowed_foc_windows`: the next three weekdays, 14:00–18:00 UTC.
-pub(super) fn foc_windows(ctx: &mut Ctx<'_>, id: &str) -> Response {
-    if ctx.store.order_index(id).is_none() {
-        return order_not_found(id);
-    }
-    let Some(now) = parse_time(&ctx.now) else {
-        return data(200, json!([]));
-    };
-    let mut windows = Vec::new();
-    let mut day = now.date();
-    for _ in 0..10 {
-        day = day.next_day().unwrap_or(day);
-        if matches!(
-            day.weekday(),
-            time::Weekday::Saturday | time::Weekday::Sunday
-        ) {
-            continue;
-        }
-        let start = day.with_hms(14, 0, 0).map(|t| t.assume_utc());
-        let end = day.with_hms(18, 0, 0).map(|t| t.assume_utc());
-        if let (Ok(start), Ok(end)) = (start, end) {
-            windows.push(json!({
-                "ended_at": format_time(end),
-                "record_type": "porting_order",
-                "started_at": format_time(start),
-            }));
-        }
-        if windows.len() == 3 {
-            break;
-        }
-    }
-    let count = windows.len();
-    Response::json(
-        200,
-        &json!({
-            "data": windows,
-            "meta": { "page_number": 1, "page_size": 20, "total_pages": 1, "total_results": count },
-        }),
-    )
-}
-
-/// `GET /porting_orders/{id}/requirements`: the invoice and LOA the order needs, approved
-/// once its `documents` name them.
-pub(super) fn requirements(ctx: &mut Ctx<'_>, id: &str) -> Response {
-    let page = match ctx.query.page() {
-        Ok(page) => page,
-        Err(response) => return response,
-    };
-    let Some(index) = ctx.store.order_index(id) else {
-        return order_not_found(id);
-    };
-    let order = &ctx.store.orders[index];
-    let kinds = [
-        (
-            "invoice",
-            "53970723-fbff-4f46-a975-f62be6c1a585",
-            "Latest Invoice",
-            "A copy of the latest phone bill from the current provider",
-            "Most recent phone bill",
-        ),
-        (
-            "loa",
-            "59b0762a-b274-4f76-ac32-4d5cf0272e66",
-            "Letter of Authorization",
-            "A signed letter of authorization for the port",
-            "Signed LOA",
-        ),
-    ];
-    let list = kinds
-        .iter()
-        .map(|(doc, type_id, name, description, example)| {
-            let value = order["documents"][*doc].as_str().unwrap_or_default();
-            json!({
-                "field_type": "document",
-                "field_value": value,
-                "record_type": "porting_requirement",
-                "requirement_status": if value.is_empty() { "requirement-info-pending" } else { "approved" },
-                "requirement_type": {
-                    "acceptance_criteria": { "acceptable_values": [] },
-                    "description": description,
-                    "example": example,
-                    "id": type_id,
-                    "name": name,
-                    "type": "document",
-                },
-            })
-        })
-        .collect();
-    paginated(list, page)
-}
-
-/// `GET /porting_orders/{id}/sub_request`: stable ids per order.
-pub(super) fn sub_request(ctx: &mut Ctx<'_>, id: &str) -> Response {
-    if ctx.store.order_index(id).is_none() {
-        return order_not_found(id);
-    }
-    let ids = ctx.ids;
-    let (port, sub) = ctx
-        .store
-        .sub_requests
-        .entry(id.to_owned())
-        .or_insert_with(|| (ids.uuid(), ids.uuid()))
-        .clone();
-    data(
-        200,
-        json!({ "port_request_id": port, "sub_request_id": sub }),
-    )
-}
-
-/// `GET /porting_orders/{id}/loa_template`: a PDF.
-pub(super) fn loa_template(ctx: &mut Ctx<'_>, id: &str) -> Response {
-    if ctx.store.order_index(id).is_none() {
-        return order_not_found(id);
-    }
-    if let Some(config) = ctx.query.get("loa_configuration_id")
-        && !ctx
-            .store
-            .loa_configurations
-            .iter()
-            .any(|c| c["id"] == config)
-    {
-        return super::record_not_found("LOA configuration", config);
-    }
-    pdf(&format!("Letter of Authorization {id}"))
 }

@@ -2,47 +2,70 @@
 //! carriers.
 
 use serde_json::{Value, json};
+use uuid::Uuid;
 
+use super::super::ctx::Ctx;
+use super::super::event::Event;
+use super::super::order::{Number, SANDBOX_USER_ID};
 use super::super::patch::{self, Fields, Kind};
-use super::super::query::{Filter, Match, apply_filters, paginated, sort_records};
-use super::super::state::{Ctx, push_bounded};
+use super::super::query::{Filter, Filters, Match};
+use super::super::store::Item;
 use super::children::checked_body;
-use super::{data, pdf, record_not_found};
+use super::{data, pdf, record_id, record_not_found, try_or_answer};
 use crate::sandbox::http::Response;
 
-macro_rules! try_or_answer {
-    ($e:expr) => {
-        match $e {
-            Ok(value) => value,
-            Err(response) => return response,
-        }
-    };
-}
-
-/// `GET /porting_phone_numbers`: every number of every stored order.
+/// `GET /porting_phone_numbers`: every number of every stored order, in creation order; with
+/// `filter[porting_order_id]` naming one order, only that order's, found by its id.
 pub(super) fn list_phone_numbers(ctx: &mut Ctx<'_>) -> Response {
     let page = try_or_answer!(ctx.query.page());
-    let mut numbers: Vec<Value> = ctx
-        .store
-        .orders
-        .iter()
-        .filter_map(|o| o["phone_numbers"].as_array())
-        .flatten()
-        .cloned()
-        .collect();
-    const FILTERS: &[Filter] = &[
-        (
-            "filter[porting_order_status]",
-            "/porting_order_status",
-            Match::Eq,
+    let statuses = ctx.query.all("filter[porting_order_status]");
+    let orders = ctx.query.all("filter[porting_order_id]");
+    let passes = |n: &&Number| {
+        (statuses.is_empty() || statuses.contains(&n.porting_order_status.as_str()))
+            && (orders.is_empty() || orders.iter().any(|o| n.porting_order_id.to_string() == *o))
+    };
+    let store = ctx.store.get();
+    let (found, total) = match orders.as_slice() {
+        [one] => {
+            let order = Uuid::try_parse(one)
+                .ok()
+                .and_then(|id| store.orders.get(&id));
+            page.cut(
+                order
+                    .into_iter()
+                    .flat_map(|o| &o.phone_numbers)
+                    .filter(passes),
+            )
+        }
+        _ => page.cut(
+            store
+                .orders
+                .iter()
+                .flat_map(|o| &o.phone_numbers)
+                .filter(passes),
         ),
-        ("filter[porting_order_id]", "/porting_order_id", Match::Eq),
-    ];
-    apply_filters(&ctx.query, &mut numbers, FILTERS);
-    paginated(numbers, page)
+    };
+    let found: Vec<Number> = found.into_iter().cloned().collect();
+    ctx.store.unlock();
+    page.answer(&found, total)
 }
 
-/// `POST /portability_checks`: +E.164 numbers are portable (NANP ones fast-portable).
+/// The reason a number of the range reserved for fiction is not portable.
+pub(crate) const FICTIONAL_REASON: &str =
+    "sandbox: numbers 555-0100 to 555-0199 are never portable";
+
+/// Whether `number` (+E.164) is a NANP number in 555-0100..555-0199, the range reserved for
+/// fiction: `+1NPA5550100` to `+1NPA5550199`.
+fn is_fictional(number: &str) -> bool {
+    let bytes = number.as_bytes();
+    bytes.len() == 12
+        && bytes.starts_with(b"+1")
+        && bytes[5..10] == *b"55501"
+        && bytes[2..].iter().all(u8::is_ascii_digit)
+}
+
+/// `POST /portability_checks`: valid +E.164 numbers are portable (NANP ones fast-portable),
+/// except the NANP numbers 555-0100 to 555-0199, which never are.
 pub(super) fn portability_checks(ctx: &mut Ctx<'_>) -> Response {
     let body = try_or_answer!(checked_body(
         ctx,
@@ -55,44 +78,70 @@ pub(super) fn portability_checks(ctx: &mut Ctx<'_>) -> Response {
         .unwrap_or_default()
         .into_iter()
         .map(|number| {
-            let valid = super::super::is_e164(number);
+            let valid = super::is_e164(number);
+            let fictional = valid && is_fictional(number);
+            let reason = match (valid, fictional) {
+                (false, _) => "Invalid phone number",
+                (true, true) => FICTIONAL_REASON,
+                (true, false) => "",
+            };
             json!({
-                "fast_portable": valid && number.starts_with("+1"),
-                "not_portable_reason": if valid { "" } else { "Invalid phone number" },
+                "fast_portable": valid && !fictional && number.starts_with("+1"),
+                "not_portable_reason": reason,
                 "phone_number": number,
-                "portable": valid,
+                "portable": valid && !fictional,
                 "record_type": "portability_check_result",
             })
         })
         .collect();
-    data(201, Value::Array(results))
+    data(201, &results)
 }
 
 // --- events ---
 
+/// `GET /porting/events`: newest first; with `filter[porting_order_id]` naming one order,
+/// only that order's events, found through the order index.
 pub(super) fn list_events(ctx: &mut Ctx<'_>) -> Response {
     let page = try_or_answer!(ctx.query.page());
-    let mut events = ctx.store.events.clone();
-    const FILTERS: &[Filter] = &[
-        ("filter[type]", "/event_type", Match::Eq),
-        ("filter[porting_order_id]", "/porting_order_id", Match::Eq),
-        ("filter[created_at][gte]", "/created_at", Match::AtOrAfter),
-        ("filter[created_at][lte]", "/created_at", Match::AtOrBefore),
-    ];
-    apply_filters(&ctx.query, &mut events, FILTERS);
-    sort_records(&mut events, "-created_at");
-    paginated(events, page)
+    let types = ctx.query.all("filter[type]");
+    // A value that is not a UUID names no order.
+    let orders: Vec<Option<Uuid>> = ctx
+        .query
+        .all("filter[porting_order_id]")
+        .iter()
+        .map(|o| Uuid::try_parse(o).ok())
+        .collect();
+    let after = ctx.query.all("filter[created_at][gte]");
+    let before = ctx.query.all("filter[created_at][lte]");
+    let passes = |e: &&Event| {
+        let at = || e.created_at.to_string();
+        (types.is_empty() || types.contains(&e.kind.event_type()))
+            && (orders.is_empty() || orders.contains(&Some(e.order_id)))
+            && (after.is_empty() || after.iter().any(|w| Match::AtOrAfter.test(&at(), w)))
+            && (before.is_empty() || before.iter().any(|w| Match::AtOrBefore.test(&at(), w)))
+    };
+    let events = &ctx.store.get().events;
+    let (found, total) = match orders.as_slice() {
+        [Some(order)] => page.cut(events.of_order(order).rev().filter(passes)),
+        _ => page.cut(events.iter().rev().filter(passes)),
+    };
+    let found: Vec<Event> = found.into_iter().cloned().collect();
+    ctx.store.unlock();
+    page.answer(&found, total)
 }
 
 pub(super) fn retrieve_event(ctx: &mut Ctx<'_>, id: &str) -> Response {
-    match ctx.store.events.iter().find(|e| e["id"] == id) {
-        Some(event) => data(200, event.clone()),
-        None => record_not_found("Porting event", id),
-    }
+    let key = try_or_answer!(record_id("Porting event", id));
+    let Some(event) = ctx.store.get().events.get(&key).cloned() else {
+        return record_not_found("Porting event", id);
+    };
+    ctx.store.unlock();
+    data(200, &event)
 }
 
 pub(super) fn republish_event(ctx: &mut Ctx<'_>, id: &str) -> Response {
-    match ctx.store.events.iter().any(|e| e["id"] == id) {
+    let key = try_or_answer!(record_id("Porting event", id));
+    match ctx.store.get().events.contains(&key) {
         true => Response::new(204),
         false => record_not_found("Porting event", id),
     }
@@ -139,37 +188,47 @@ pub(super) fn create_report(ctx: &mut Ctx<'_>) -> Response {
             }
         }
     }
+    let id = ctx.ids.new_uuid();
     let report = json!({
         "created_at": ctx.now,
         "document_id": ctx.ids.uuid(),
-        "id": ctx.ids.uuid(),
+        "id": id,
         "params": body["params"],
         "record_type": "porting_report",
         "report_type": body["report_type"],
         "status": "completed",
         "updated_at": ctx.now,
     });
-    push_bounded(&mut ctx.store.reports, report.clone());
-    data(201, report)
+    ctx.store.get().reports.insert(Item {
+        id,
+        value: report.clone(),
+    });
+    ctx.store.unlock();
+    data(201, &report)
 }
 
 pub(super) fn list_reports(ctx: &mut Ctx<'_>) -> Response {
     let page = try_or_answer!(ctx.query.page());
-    let mut reports = ctx.store.reports.clone();
     const FILTERS: &[Filter] = &[
         ("filter[report_type]", "/report_type", Match::Eq),
         ("filter[status]", "/status", Match::Eq),
     ];
-    apply_filters(&ctx.query, &mut reports, FILTERS);
-    sort_records(&mut reports, "-created_at");
-    paginated(reports, page)
+    let filters = Filters::new(&ctx.query, FILTERS);
+    let reports = &ctx.store.get().reports;
+    let (found, total) = page.cut(reports.iter().rev().filter(|r| filters.pass(&r.value)));
+    let found: Vec<Value> = found.into_iter().map(|r| r.value.clone()).collect();
+    ctx.store.unlock();
+    page.answer(&found, total)
 }
 
 pub(super) fn retrieve_report(ctx: &mut Ctx<'_>, id: &str) -> Response {
-    match ctx.store.reports.iter().find(|r| r["id"] == id) {
-        Some(report) => data(200, report.clone()),
-        None => record_not_found("Porting report", id),
-    }
+    let key = try_or_answer!(record_id("Porting report", id));
+    let Some(report) = ctx.store.get().reports.get(&key) else {
+        return record_not_found("Porting report", id);
+    };
+    let report = report.value.clone();
+    ctx.store.unlock();
+    data(200, &report)
 }
 
 // --- LOA configurations ---
@@ -227,7 +286,7 @@ fn loa_body(ctx: &Ctx<'_>) -> Result<Value, Response> {
     Ok(body)
 }
 
-fn loa_record(ctx: &Ctx<'_>, body: &Value, id: String, created_at: &str) -> Value {
+fn loa_record(ctx: &Ctx<'_>, body: &Value, id: Uuid, created_at: &str) -> Value {
     json!({
         "address": body["address"],
         "company_name": body["company_name"],
@@ -236,7 +295,7 @@ fn loa_record(ctx: &Ctx<'_>, body: &Value, id: String, created_at: &str) -> Valu
         "id": id,
         "logo": { "content_type": "image/png", "document_id": body["logo"]["document_id"] },
         "name": body["name"],
-        "organization_id": super::super::SANDBOX_USER_ID,
+        "organization_id": SANDBOX_USER_ID,
         "record_type": "porting_loa_configuration",
         "updated_at": ctx.now,
     })
@@ -244,37 +303,51 @@ fn loa_record(ctx: &Ctx<'_>, body: &Value, id: String, created_at: &str) -> Valu
 
 pub(super) fn create_loa_configuration(ctx: &mut Ctx<'_>) -> Response {
     let body = try_or_answer!(loa_body(ctx));
-    let record = loa_record(ctx, &body, ctx.ids.uuid(), &ctx.now);
-    push_bounded(&mut ctx.store.loa_configurations, record.clone());
-    data(201, record)
+    let id = ctx.ids.new_uuid();
+    let record = loa_record(ctx, &body, id, &ctx.now);
+    ctx.store.get().loa_configurations.insert(Item {
+        id,
+        value: record.clone(),
+    });
+    ctx.store.unlock();
+    data(201, &record)
 }
 
 pub(super) fn list_loa_configurations(ctx: &mut Ctx<'_>) -> Response {
     let page = try_or_answer!(ctx.query.page());
-    paginated(ctx.store.loa_configurations.clone(), page)
+    let configurations = &ctx.store.get().loa_configurations;
+    let (found, total) = page.cut(configurations.iter());
+    let found: Vec<Value> = found.into_iter().map(|c| c.value.clone()).collect();
+    ctx.store.unlock();
+    page.answer(&found, total)
 }
 
-fn loa_index(ctx: &Ctx<'_>, id: &str) -> Result<usize, Response> {
-    ctx.store
-        .loa_configurations
-        .iter()
-        .position(|c| c["id"] == id)
-        .ok_or_else(|| record_not_found("LOA configuration", id))
+const LOA_KIND: &str = "LOA configuration";
+
+/// The stored LOA configuration `id`, as JSON.
+fn loa_configuration(ctx: &mut Ctx<'_>, id: &str) -> Result<Value, Response> {
+    let key = record_id(LOA_KIND, id)?;
+    let found = ctx.store.get().loa_configurations.get(&key);
+    let found = found.map(|c| c.value.clone());
+    ctx.store.unlock();
+    found.ok_or_else(|| record_not_found(LOA_KIND, id))
 }
 
 pub(super) fn retrieve_loa_configuration(ctx: &mut Ctx<'_>, id: &str) -> Response {
-    let index = try_or_answer!(loa_index(ctx, id));
-    data(200, ctx.store.loa_configurations[index].clone())
+    let record = try_or_answer!(loa_configuration(ctx, id));
+    data(200, &record)
 }
 
 /// `PATCH`: merges like the porting order update (omitted keeps, null clears).
 pub(super) fn update_loa_configuration(ctx: &mut Ctx<'_>, id: &str) -> Response {
-    let index = try_or_answer!(loa_index(ctx, id));
+    try_or_answer!(loa_configuration(ctx, id));
     let body = try_or_answer!(checked_body(ctx, LOA, &[]));
+    let key = try_or_answer!(record_id(LOA_KIND, id));
     let now = ctx.now.clone();
-    let Some(record) = ctx.store.loa_configurations.get_mut(index) else {
-        return record_not_found("LOA configuration", id);
+    let Some(record) = ctx.store.get().loa_configurations.get_mut(&key) else {
+        return record_not_found(LOA_KIND, id);
     };
+    let record = &mut record.value;
     if let Some(map) = body.as_object() {
         patch::merge(record, map, LOA);
     }
@@ -282,13 +355,17 @@ pub(super) fn update_loa_configuration(ctx: &mut Ctx<'_>, id: &str) -> Response 
         record["logo"] = json!({ "content_type": "image/png", "document_id": document });
     }
     record["updated_at"] = Value::from(now);
-    data(200, record.clone())
+    let record = record.clone();
+    ctx.store.unlock();
+    data(200, &record)
 }
 
 pub(super) fn delete_loa_configuration(ctx: &mut Ctx<'_>, id: &str) -> Response {
-    let index = try_or_answer!(loa_index(ctx, id));
-    ctx.store.loa_configurations.remove(index);
-    Response::new(204)
+    let key = try_or_answer!(record_id(LOA_KIND, id));
+    match ctx.store.get().loa_configurations.remove(&key) {
+        Some(_) => Response::new(204),
+        None => record_not_found(LOA_KIND, id),
+    }
 }
 
 pub(super) fn preview_loa_params(ctx: &mut Ctx<'_>) -> Response {
@@ -300,11 +377,8 @@ pub(super) fn preview_loa_params(ctx: &mut Ctx<'_>) -> Response {
 }
 
 pub(super) fn preview_loa_configuration(ctx: &mut Ctx<'_>, id: &str) -> Response {
-    let index = try_or_answer!(loa_index(ctx, id));
-    let name = ctx.store.loa_configurations[index]["company_name"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let record = try_or_answer!(loa_configuration(ctx, id));
+    let name = record["company_name"].as_str().unwrap_or_default();
     pdf(&format!("LOA preview {name}"))
 }
 
@@ -334,5 +408,5 @@ pub(super) fn uk_carriers() -> Response {
             })
         })
         .collect();
-    data(200, Value::Array(list))
+    data(200, &list)
 }
