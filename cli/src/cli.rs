@@ -70,7 +70,32 @@ pub(crate) enum Extra {
     /// http://HOST:PORT/v2`: give that to any SDK as its base URL, with the sandbox's API
     /// key (`KEYSANDBOX_not_a_real_key`, also printed on stderr at start). Each request is
     /// logged on stderr: method, path, status, milliseconds.
-    #[command(after_help = "Example:\n  telnyx-porting sandbox --port 4010")]
+    ///
+    /// It refuses what the API refuses, in Telnyx's error shape: a request without a bearer
+    /// token (401), a body the API would not take (422, one entry per problem, with a JSON
+    /// pointer: +E.164 numbers, repeats, enums, timestamps, required and unknown fields), a
+    /// bad query (`page[size]` over 250, an unknown `sort[value]`), a lifecycle step the order
+    /// is not ready for (422), unknown paths (404) and methods (405).
+    ///
+    /// Not portable, to rehearse refusals: `portability-checks run` reports every valid number
+    /// portable except the NANP numbers whose last seven digits are 555-0100 to 555-0199
+    /// (`+1NPA5550100`..`+1NPA5550199`, the range reserved for fiction): those are
+    /// `portable: false` with the reason "sandbox: numbers 555-0100 to 555-0199 are never
+    /// portable", and a bulk create leaves them out.
+    ///
+    /// Where it is knowingly more lenient than the API: any non-empty token is accepted; ids
+    /// named in a body (documents, requirement groups, billing groups, connections, bundles)
+    /// are not checked to exist; orders never move on by themselves (an order stays
+    /// `in-process` until cancelled and is never `ported`); any digits verify a verification
+    /// code; reports complete at once; numbers are split into orders by the first digit of
+    /// their country code, a rough stand-in for the API's split by carrier and country.
+    ///
+    /// Limits: each collection keeps at most --max-items-per-collection records (the oldest
+    /// goes first); request bodies over --max-body-bytes get 413. State lives in memory only
+    /// and is gone when the server stops.
+    #[command(
+        after_help = "Example:\n  telnyx-porting sandbox --port 4010\n  telnyx-porting sandbox --port 0 --max-items-per-collection 1000"
+    )]
     Sandbox(crate::sandbox::SandboxArgs),
 
     /// Print a shell completion script.

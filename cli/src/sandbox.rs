@@ -26,9 +26,16 @@ pub(crate) struct SandboxArgs {
     #[arg(long)]
     pub allow_remote: bool,
 
-    /// The most items the sandbox keeps per collection (orders, comments, events, ...).
-    #[arg(long, value_name = "N")]
-    pub max_items: Option<usize>,
+    /// The most records the sandbox keeps per collection (orders, comments, events, ...; at
+    /// least 1). Beyond it the oldest goes, an order with everything attached to it.
+    /// [default: 100000]
+    #[arg(long, value_name = "N", alias = "max-items", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub max_items_per_collection: Option<usize>,
+
+    /// The largest request body accepted, in bytes; a larger one is answered 413.
+    /// [default: 16777216 (16 MiB)]
+    #[arg(long, value_name = "BYTES")]
+    pub max_body_bytes: Option<usize>,
 }
 
 fn parse_host(text: &str) -> Result<IpAddr, String> {
@@ -44,32 +51,27 @@ struct Settings {
     host: IpAddr,
     port: u16,
     max_items: Option<usize>,
+    max_body_bytes: Option<usize>,
     log_requests: bool,
 }
 
-/// The one place the CLI starts a sandbox (Contract 2 adapter).
-///
-/// MERGE (coordinator): once `Sandbox::builder()` exists, replace the body with
-/// ```ignore
-/// let mut builder = Sandbox::builder().host(settings.host).port(settings.port);
-/// if let Some(max) = settings.max_items { builder = builder.max_items(max); }
-/// if settings.log_requests { builder = builder.on_request(|log| log_request(log.method(), log.path(), log.status(), log.elapsed())); }
-/// builder.start().await
-/// ```
-/// Until then host, port, the cap and the request log are ignored: `Sandbox::start()` binds a
-/// free port of 127.0.0.1.
+/// The one place the CLI starts a sandbox: `Sandbox::builder()` with the settings.
 async fn start(settings: &Settings) -> std::io::Result<Sandbox> {
-    let _ = (
-        settings.host,
-        settings.port,
-        settings.max_items,
-        settings.log_requests,
-    );
-    Sandbox::start().await
+    let mut builder = Sandbox::builder().host(settings.host).port(settings.port);
+    if let Some(max) = settings.max_items {
+        builder = builder.max_items(max);
+    }
+    if let Some(max) = settings.max_body_bytes {
+        builder = builder.max_body_bytes(max);
+    }
+    if settings.log_requests {
+        builder = builder
+            .on_request(|log| log_request(log.method(), log.path(), log.status(), log.elapsed()));
+    }
+    builder.start().await
 }
 
 /// One stderr line per request: method, path, status, milliseconds.
-#[allow(dead_code)] // Called from the on_request callback once Sandbox::builder() lands.
 pub(crate) fn log_request(method: &str, path: &str, status: u16, elapsed: std::time::Duration) {
     let _ = writeln!(
         std::io::stderr(),
@@ -84,6 +86,7 @@ pub(crate) async fn start_embedded() -> Result<Sandbox, CliError> {
         host: IpAddr::from([127, 0, 0, 1]),
         port: 0,
         max_items: None,
+        max_body_bytes: None,
         log_requests: false,
     };
     start(&settings)
@@ -113,7 +116,8 @@ async fn serve(args: SandboxArgs) -> Result<(), CliError> {
     let settings = Settings {
         host: args.host,
         port: args.port,
-        max_items: args.max_items,
+        max_items: args.max_items_per_collection,
+        max_body_bytes: args.max_body_bytes,
         log_requests: true,
     };
     // Listen for signals before announcing, so that a signal right after the first line is

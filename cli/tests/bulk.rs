@@ -198,9 +198,8 @@ async fn a_csv_against_the_sandbox_orders_every_number() {
     assert_eq!(summary["refused"], json!([]));
 }
 
-/// Passes once the sandbox refuses 555-0100..555-0199 as not portable (Contract 3).
+/// The sandbox calls 555-0100..555-0199 not portable (Contract 3): left out, with the reason.
 #[tokio::test(flavor = "multi_thread")]
-#[ignore = "needs the sandbox's non-portable range (Contract 3); un-ignore at merge"]
 async fn numbers_the_sandbox_calls_not_portable_are_left_out_with_the_reason() {
     let sandbox = Sandbox::start().await.unwrap();
     let path = file("range.txt", "+13035550000\n+13035550150\n+13035550001\n");

@@ -134,9 +134,8 @@ async fn serves_curl_with_expect_continue_and_stops_on_sigterm() {
     assert_eq!(server.stop().await, 0);
 }
 
-/// Passes once the sandbox has `Sandbox::builder().on_request(..)` (Contract 2).
+/// One stderr line per request: method, path, status, milliseconds.
 #[tokio::test(flavor = "multi_thread")]
-#[ignore = "needs Sandbox::builder() with on_request (Contract 2); un-ignore at merge"]
 async fn logs_one_line_per_request() {
     let mut server = start(&["--port", "0"]).await;
     let (status, _) = curl_expect_continue(&server.url).await;
@@ -152,9 +151,8 @@ async fn logs_one_line_per_request() {
     assert_eq!(server.stop().await, 0);
 }
 
-/// Passes once the sandbox has `Sandbox::builder().port(..)` (Contract 2).
+/// `--port N` listens on port N.
 #[tokio::test(flavor = "multi_thread")]
-#[ignore = "needs Sandbox::builder() with host and port (Contract 2); un-ignore at merge"]
 async fn listens_on_the_port_asked_for() {
     let port = {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -163,6 +161,85 @@ async fn listens_on_the_port_asked_for() {
     let server = start(&["--port", &port.to_string()]).await;
     assert_eq!(server.url, format!("http://127.0.0.1:{port}/v2"));
     assert_eq!(server.stop().await, 0);
+}
+
+/// `--max-items-per-collection` caps each collection (the oldest order goes) and
+/// `--max-body-bytes` refuses larger bodies with 413.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_caps_are_set_on_the_command_line() {
+    let server = start(&[
+        "--port",
+        "0",
+        "--max-items-per-collection",
+        "2",
+        "--max-body-bytes",
+        "1000",
+    ])
+    .await;
+    let key = "KEYSANDBOX_not_a_real_key";
+    let mut ids = Vec::new();
+    for number in ["+13035550000", "+13035550001", "+13035550002"] {
+        let out = run(&[
+            "porting-orders",
+            "create",
+            "--phone-number",
+            number,
+            "--base-url",
+            &server.url,
+            "--api-key",
+            key,
+            "--format",
+            "json",
+            "--transform",
+            "id",
+        ])
+        .await;
+        assert_eq!(out.code, 0, "{out:?}");
+        ids.push(out.json()[0].as_str().expect("an id").to_owned());
+    }
+    let out = run(&[
+        "porting-orders",
+        "list",
+        "--base-url",
+        &server.url,
+        "--api-key",
+        key,
+        "--format",
+        "json",
+        "--transform",
+        "id",
+    ])
+    .await;
+    assert_eq!(out.code, 0, "{out:?}");
+    let mut listed: Vec<String> = serde_json::from_value(out.json()).unwrap();
+    listed.sort();
+    let mut newest = ids[1..].to_vec();
+    newest.sort();
+    assert_eq!(listed, newest, "the oldest order went");
+    // The 2 KB body is over the 1,000-byte cap.
+    let (status, _) = curl_expect_continue(&server.url).await;
+    assert_eq!(status, "413");
+    assert_eq!(server.stop().await, 0);
+}
+
+#[test]
+fn help_says_what_is_not_portable_and_what_is_lenient() {
+    let out = std::process::Command::new(common::BIN)
+        .args(["sandbox", "--help"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&out.stdout);
+    for needle in [
+        "555-0100 to 555-0199",
+        "+1NPA5550100",
+        "more lenient than the API",
+        "--max-items-per-collection <N>",
+        "--max-body-bytes <BYTES>",
+        "--allow-remote",
+    ] {
+        assert!(help.contains(needle), "{needle:?} missing from:\n{help}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
