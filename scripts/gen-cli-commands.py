@@ -19,7 +19,7 @@ OUT = "cli/src/commands"
 # operationId -> (module, group, verb, aliases, kind, call)
 # kind: one (a JSON answer), empty (204), binary (PDF), list (paginated: walk pages),
 # page (one page that cannot be paginated).
-# call: the library call; `c` is the client, `q` the typed list query, ids are bound as
+# call: the library call (for a list, the one-page call; its walker is the same method + `_all`); `c` is the client, `q` the typed list query, ids are bound as
 # `id0`, `id1` (parsed from the flags in path order), `body` is the typed body.
 O = "porting_orders"
 OPS = {
@@ -440,7 +440,10 @@ for module, ops in modules.items():
         b = ", ".join(binds)
         if kind.startswith("list:"):
             q = kind.split(":")[1]
-            lines.append(f"        run: list!(call, {q}, [{b}], |c, q| {o['call']}),")
+            # The library's walker: `list(..)` -> `list_all(..)` (Contract 5's naming rule).
+            walker = re.sub(r"\.(\w+)\(([^()]*)\)$", r".\1_all(\2)", o["call"])
+            assert walker != o["call"], o["call"]
+            lines.append(f"        run: list!(call, {q}, [{b}], |c, q| {o['call']}, {walker}),")
         else:
             mac = {"one": "one", "empty": "empty", "binary": "binary"}[kind]
             lines.append(f"        run: {mac}!(call, [{b}], |c| {o['call']}),")

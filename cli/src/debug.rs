@@ -1,42 +1,74 @@
 //! `--debug`: the request and response of every attempt on stderr, credentials redacted.
 //!
-//! The lines come from the library (its hooks see each attempt's method, URL, headers and
-//! bodies); this module only formats them. [`request`] and [`response`] are the whole
-//! interface: the `--debug` hook calls them from its before-attempt and after-response
-//! callbacks. Until the library has hooks, `--debug` prints what the command line itself knows
-//! ([`note`]).
-//!
-//! MERGE (coordinator), once `telnyx_porting::Hook` exists (Contract 6): add to this file
-//!
-//! ```ignore
-//! pub(crate) struct DebugHook { pub secret: Option<String> }
-//! impl telnyx_porting::Hook for DebugHook {
-//!     fn before_attempt(&self, a: &mut BeforeAttempt<'_>) -> ... {
-//!         request(a.method().as_str(), a.url().as_str(),
-//!                 a.headers().iter().map(|(n, v)| (n.as_str(), v.as_bytes())),
-//!                 a.body(), self.secret.as_deref());
-//!     }
-//!     fn after_response(&self, r: &AfterResponse<'_>) {
-//!         response(r.status().as_u16(), r.elapsed(),
-//!                  r.headers().iter().map(|(n, v)| (n.as_str(), v.as_bytes())),
-//!                  r.body(), self.secret.as_deref());
-//!     }
-//! }
-//! ```
-//!
-//! and in `run.rs` (`operation`), where the client is built: when `global.debug`, install it
-//! with `RequestOptions::hook(DebugHook { secret })` (or `ClientBuilder::hook`) and drop the
-//! `note` call; then un-ignore `debug_prints_each_attempt_with_the_key_redacted` in
-//! `cli/tests/commands.rs`. Hooks run before the library adds `Authorization`, so
-//! [`format_request`] prints `authorization: Bearer <REDACTED>` itself when a key is in use and
-//! the headers it was given have none.
-
-// `request` and `response` are called by the `--debug` hook once the library has hooks
-// (Contract 6); until then only the tests call them.
-#![allow(dead_code)]
+//! The lines come from the library: [`DebugHook`] is a `telnyx_porting::Hook`, installed on
+//! the call's `RequestOptions` when `--debug` is on, so every attempt (retries included) is
+//! shown as the library sends and receives it; this module only formats what the hook sees.
+//! Hooks run before the library adds `Authorization`, so [`format_request`] prints
+//! `authorization: Bearer <REDACTED>` itself when a key is in use and the headers it was given
+//! have none.
 
 use std::io::Write;
 use std::time::Duration;
+
+use telnyx_porting::{Aborted, Hook, HookOutcome, HookRequest, HookResponse};
+
+/// `--debug`: each attempt's request and response on stderr, the key redacted, and one line
+/// when the call ends.
+pub(crate) struct DebugHook {
+    /// The API key, scrubbed wherever it might appear (URLs, bodies).
+    pub secret: Option<String>,
+}
+
+impl Hook for DebugHook {
+    fn before_attempt(&self, request: &mut HookRequest<'_>) -> Result<(), Aborted> {
+        let endpoint = request.endpoint();
+        let _ = writeln!(
+            std::io::stderr(),
+            "* {} ({}), attempt {}",
+            endpoint.name(),
+            endpoint.template(),
+            request.attempt()
+        );
+        self::request(
+            request.method().as_str(),
+            request.url().as_str(),
+            request
+                .headers()
+                .iter()
+                .map(|(n, v)| (n.as_str(), v.as_bytes())),
+            request.body().unwrap_or_default(),
+            self.secret.as_deref(),
+        );
+        Ok(())
+    }
+
+    fn after_response(&self, response: &HookResponse<'_>) {
+        self::response(
+            response.status().as_u16(),
+            response.elapsed(),
+            response
+                .headers()
+                .iter()
+                .map(|(n, v)| (n.as_str(), v.as_bytes())),
+            response.body(),
+            self.secret.as_deref(),
+        );
+    }
+
+    fn on_complete(&self, outcome: &HookOutcome<'_>) {
+        let how = match outcome.result() {
+            Ok(status) => format!("{}", status.as_u16()),
+            Err(e) => scrub(&e.to_string(), self.secret.as_deref()),
+        };
+        let _ = writeln!(
+            std::io::stderr(),
+            "* {} done: {how} ({} retries, {} ms)",
+            outcome.endpoint().name(),
+            outcome.retries(),
+            outcome.elapsed().as_millis()
+        );
+    }
+}
 
 /// Header names whose values never appear (matched case-insensitively).
 const SECRET_HEADERS: &[&str] = &[
@@ -165,12 +197,6 @@ pub(crate) fn response<'a>(
 ) {
     let text = format_response(status, elapsed, headers, body, secret);
     let _ = std::io::stderr().write_all(text.as_bytes());
-}
-
-/// A line the command line itself knows (the operation and where it goes), until the
-/// library's hooks give the real attempts.
-pub(crate) fn note(line: &str, secret: Option<&str>) {
-    let _ = writeln!(std::io::stderr(), "* {}", scrub(line, secret));
 }
 
 #[cfg(test)]

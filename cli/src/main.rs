@@ -5,6 +5,7 @@
 //! this crate parses flags, builds the typed request, and prints the answer.
 
 mod bulk;
+mod capture;
 mod cli;
 mod commands;
 mod debug;

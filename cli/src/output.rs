@@ -4,7 +4,8 @@
 //! only with `raw`). A list (a paginated list, or a `data` that is an array, as from `create`)
 //! is printed item by item as it arrives: `json` writes ONE JSON array (closed even when the
 //! listing fails halfway), `jsonl` one compact item per line, `yaml` one YAML sequence,
-//! `pretty` a readable block per item. `raw` writes each response body, one per line.
+//! `pretty` a readable block per item. `raw` writes each response body as received (taken by a library hook,
+//! `crate::capture`), one per line.
 
 use std::io::{IsTerminal, Write};
 
@@ -25,7 +26,7 @@ pub(crate) enum Format {
     Yaml,
     /// A readable layout for people (nulls and empty values left out).
     Pretty,
-    /// Each response body as JSON on one line, envelope included.
+    /// Each response body as received, envelope included, one per line.
     Raw,
 }
 
@@ -104,7 +105,17 @@ impl Printer {
         }
     }
 
-    /// A response body as it came, one line.
+    /// A response body as it came, byte for byte, with a newline after it unless it ends with
+    /// one (so that pages stay one per line).
+    pub(crate) fn raw_bytes(&mut self, body: &[u8]) -> Result<(), CliError> {
+        self.out.write_all(body).map_err(CliError::io)?;
+        if !body.ends_with(b"\n") {
+            self.out.write_all(b"\n").map_err(CliError::io)?;
+        }
+        self.out.flush().map_err(CliError::io)
+    }
+
+    /// A response re-encoded on one line: `raw` when the bytes as received are not at hand.
     pub(crate) fn raw(&mut self, body: &Value) -> Result<(), CliError> {
         let line = serde_json::to_string(body).map_err(CliError::other)?;
         writeln!(self.out, "{line}").map_err(CliError::io)?;
@@ -402,6 +413,13 @@ mod tests {
             p.response(json!({"data": {"id": 1}})).unwrap()
         });
         assert_eq!(out, "{\"data\":{\"id\":1}}\n");
+        let out = printed(Format::Raw, |p| {
+            p.raw_bytes(b"{\"data\": {\"id\": 1}}").unwrap()
+        });
+        assert_eq!(
+            out, "{\"data\": {\"id\": 1}}\n",
+            "the bytes, not a re-encoding"
+        );
     }
 
     #[test]

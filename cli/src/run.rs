@@ -8,6 +8,7 @@ use std::rc::Rc;
 use clap::ArgMatches;
 use telnyx_porting::{Client, RequestOptions};
 
+use crate::capture::RawBodies;
 use crate::cli::{self, Global};
 use crate::commands::{self, Call, Op};
 use crate::errors::{CliError, exit};
@@ -118,32 +119,22 @@ async fn operation(global: &Global, op: &'static Op, m: &ArgMatches) -> Result<(
         ),
         None => (base_client(global)?, global.api_key.clone()),
     };
-    let client = client.with_options(options(global, query));
-
+    let mut options = options(global, query);
     if global.debug {
-        let mut path = op.path.to_owned();
-        for (id, (_, value)) in op.ids.iter().zip(&ids) {
-            let _ = id;
-            if let (Some(start), Some(end)) = (path.find('{'), path.find('}')) {
-                path.replace_range(start..=end, value);
-            }
-        }
-        crate::debug::note(
-            &format!(
-                "{} {}{} ({})",
-                op.method,
-                client.base_url(),
-                path,
-                op.operation_id
-            ),
-            secret.as_deref(),
-        );
+        // Every attempt as the library sends and receives it (Contract 6).
+        options = options.hook(crate::debug::DebugHook { secret });
     }
-
     let printer = Rc::new(RefCell::new(Printer::stdout(
         global.format,
         global.transform.as_deref(),
     )));
+    // `--format raw`: the bodies as received, from a hook; a bulk run prints its summary.
+    let raw = (printer.borrow().is_raw() && bulk.is_none()).then(RawBodies::default);
+    if let Some(raw) = &raw {
+        options = options.hook(raw.clone());
+    }
+    let client = client.with_options(options);
+
     let outcome = match bulk {
         Some(args) => crate::bulk::run(client, args, &printer).await,
         None => {
@@ -154,6 +145,7 @@ async fn operation(global: &Global, op: &'static Op, m: &ArgMatches) -> Result<(
                 page,
                 printer: Rc::clone(&printer),
                 output: m.try_get_one::<String>("output").ok().flatten().cloned(),
+                raw,
             };
             (op.run)(call).await
         }

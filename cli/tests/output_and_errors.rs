@@ -230,9 +230,8 @@ async fn debug_output_never_holds_the_key() {
     );
 }
 
-/// Passes once `--debug` is a library hook (Contract 6): each attempt's request and response.
+/// `--debug` is a library hook (Contract 6): each attempt's request and response.
 #[tokio::test(flavor = "multi_thread")]
-#[ignore = "needs the library's hooks (Contract 6); the coordinator wires --debug and un-ignores"]
 async fn debug_prints_each_attempt_with_the_key_redacted() {
     let server = MockServer::start().await.unwrap();
     server.enqueue(MockResponse::json(
@@ -309,4 +308,26 @@ async fn raw_prints_each_page_body_and_still_walks_every_page() {
     assert_eq!(pages.len(), 2, "{out:?}");
     assert_eq!(pages[0]["meta"]["page_number"], 1);
     assert_eq!(pages[1]["data"][0]["id"], CHILD_ID);
+}
+
+/// `raw` prints the body exactly as it arrived (spacing and key order kept), and only the
+/// answer of the attempt that succeeded, not that of a retried 503.
+#[tokio::test(flavor = "multi_thread")]
+async fn raw_prints_the_bytes_as_received() {
+    let server = MockServer::start().await.unwrap();
+    let body =
+        format!("{{ \"data\" : {{\"status\": {{\"value\":\"draft\"}}, \"id\":\"{ORDER_ID}\"}} }}");
+    server.enqueue(MockResponse::json(
+        503,
+        &json!({"errors": [{"code": "10011", "title": "Service unavailable"}]}),
+    ));
+    server.enqueue(MockResponse::new(200).body("application/json", body.clone()));
+    let out = run_against(
+        &server,
+        &["porting-orders", "retrieve", ORDER_ID, "--format", "raw"],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(server.received(), 2, "the 503 was retried");
+    assert_eq!(out.stdout, format!("{body}\n"));
 }

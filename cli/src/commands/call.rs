@@ -2,15 +2,14 @@
 //! helpers the generated commands call: typed ids and body, printing, and walking pages.
 
 use std::cell::RefCell;
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
 use std::str::FromStr;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use telnyx_porting::{Binary, Client, PageQuery, Paginated, Stream};
+use telnyx_porting::{Binary, Client, PageQuery, Pages, Paginated};
 
+use crate::capture::RawBodies;
 use crate::errors::CliError;
 use crate::output::Printer;
 
@@ -35,6 +34,8 @@ pub(crate) struct Call {
     pub printer: Rc<RefCell<Printer>>,
     /// `--output` for binary answers.
     pub output: Option<String>,
+    /// With `--format raw`: the hook gathering the bodies as received.
+    pub raw: Option<RawBodies>,
 }
 
 impl Call {
@@ -69,8 +70,11 @@ impl Call {
         })
     }
 
-    /// Prints a JSON answer.
+    /// Prints a JSON answer (with `raw`, its body as received).
     pub fn respond<T: Serialize>(&self, response: &T) -> Result<(), CliError> {
+        if let Some(raw) = &self.raw {
+            return self.print_raw(raw);
+        }
         let value = serde_json::to_value(response).map_err(CliError::other)?;
         self.printer.borrow_mut().response(value)
     }
@@ -92,62 +96,57 @@ impl Call {
         query
     }
 
-    /// Walks the pages (or fetches the one `--page-number` names), printing items as they
-    /// come and stopping at `--max-items`.
-    pub async fn walk<Q, P, F, Fut>(&self, query: Q, mut fetch: F) -> Result<(), CliError>
+    /// Prints the bodies the `--format raw` hook gathered since the last time.
+    fn print_raw(&self, raw: &RawBodies) -> Result<(), CliError> {
+        for body in raw.take() {
+            self.printer.borrow_mut().raw_bytes(&body)?;
+        }
+        Ok(())
+    }
+
+    /// Prints the one page `--page-number` asked for (its items up to `--max-items`; with
+    /// `raw`, its body).
+    pub fn page<P>(&self, page: P) -> Result<(), CliError>
     where
-        Q: PageQuery + Send,
-        P: Paginated + Serialize,
+        P: Paginated,
         P::Item: Serialize,
-        F: FnMut(Q) -> Fut + Send,
-        Fut: Future<Output = telnyx_porting::Result<P>> + Send,
+    {
+        self.printer.borrow_mut().begin_list();
+        if let Some(raw) = &self.raw {
+            return self.print_raw(raw);
+        }
+        let max = self.page.max_items.unwrap_or(u64::MAX);
+        let max = usize::try_from(max).unwrap_or(usize::MAX);
+        for item in page.into_items().into_iter().take(max) {
+            let value = serde_json::to_value(&item).map_err(CliError::other)?;
+            self.printer.borrow_mut().item(&value)?;
+        }
+        Ok(())
+    }
+
+    /// Walks every page through the library's walker (`list_all`), printing items as they
+    /// come and stopping at `--max-items`; with `raw`, each page's body as it arrives.
+    pub async fn walk<Q, P>(&self, mut pages: Pages<'static, Q, P>) -> Result<(), CliError>
+    where
+        Q: PageQuery,
+        P: Paginated,
+        P::Item: Serialize,
     {
         let max = self.page.max_items.unwrap_or(u64::MAX);
-        let raw = self.printer.borrow().is_raw();
         self.printer.borrow_mut().begin_list();
-        if raw || self.page.number.is_some() {
-            // Page by page: `raw` prints each page's body, `--page-number` wants one page.
-            let mut query = query;
-            let mut number = query.page_number().unwrap_or(1);
-            let mut seen = 0u64;
-            for _ in 0..telnyx_porting::DEFAULT_MAX_PAGES {
-                query.set_page_number(number);
-                let page = fetch(query.clone()).await?;
-                let current = page.page_number().unwrap_or(number);
-                let total = page.total_pages();
-                if raw {
-                    let value = serde_json::to_value(&page).map_err(CliError::other)?;
-                    self.printer.borrow_mut().raw(&value)?;
-                }
-                let items = page.into_items();
-                let empty = items.is_empty();
-                for item in items {
-                    if seen >= max {
-                        break;
-                    }
-                    seen += 1;
-                    if !raw {
-                        let value = serde_json::to_value(&item).map_err(CliError::other)?;
-                        self.printer.borrow_mut().item(&value)?;
-                    }
-                }
-                let last = empty || total.is_none_or(|t| current >= t) || current != number;
-                if self.page.number.is_some() || last || seen >= max {
-                    break;
-                }
-                number = current + 1;
-            }
-            return Ok(());
-        }
-        let mut pages = telnyx_porting::paginate(query, fetch);
         let mut seen = 0u64;
         // Bounded: the library caps the walk at DEFAULT_MAX_PAGES pages.
         while seen < max {
-            let next = std::future::poll_fn(|cx| Pin::new(&mut pages).poll_next(cx)).await;
-            let Some(item) = next else { break };
-            let value = serde_json::to_value(&item?).map_err(CliError::other)?;
-            self.printer.borrow_mut().item(&value)?;
+            let next = pages.try_next().await;
+            if let Some(raw) = &self.raw {
+                self.print_raw(raw)?;
+            }
+            let Some(item) = next? else { break };
             seen += 1;
+            if self.raw.is_none() {
+                let value = serde_json::to_value(&item).map_err(CliError::other)?;
+                self.printer.borrow_mut().item(&value)?;
+            }
         }
         Ok(())
     }

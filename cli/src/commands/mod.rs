@@ -253,20 +253,22 @@ macro_rules! binary {
     };
 }
 
-/// A paginated list.
+/// A paginated list: `$e` fetches the one page `--page-number` names, `$all` is the library's
+/// walker over every page (`list_all`).
 macro_rules! list {
-    ($call:ident, $q:ty, [$($v:ident $(: $t:ty)? = $init:expr),*], |$c:ident, $qv:ident| $e:expr) => {
+    ($call:ident, $q:ty, [$($v:ident $(: $t:ty)? = $init:expr),*], |$c:ident, $qv:ident| $e:expr, $all:expr) => {
         |$call: Call| -> super::RunFuture {
             Box::pin(async move {
                 $(let $v $(: $t)? = $init;)*
-                let query = $call.page_query(<$q>::new(), |q, size| q.page_size(size));
-                let client = $call.client.clone();
-                $call
-                    .walk(query, move |$qv: $q| {
-                        let $c = client.clone();
-                        async move { $e.await }
-                    })
-                    .await
+                let $qv = $call.page_query(<$q>::new(), |q, size| q.page_size(size));
+                let $c = $call.client.clone();
+                if $call.page.number.is_some() {
+                    let page = $e.await?;
+                    $call.page(page)
+                } else {
+                    let pages = $all;
+                    $call.walk(pages).await
+                }
             })
         }
     };

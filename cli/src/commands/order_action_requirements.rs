@@ -63,7 +63,7 @@ pub(crate) const OPS: &[Op] = &[
         body: &[],
         takes_body: false,
         shape: Shape::List,
-        run: list!(call, ListActionRequirementsQuery, [id0: PortingOrderId = call.id(0)?], |c, q| c.porting_orders().action_requirements().list(id0, &q)),
+        run: list!(call, ListActionRequirementsQuery, [id0: PortingOrderId = call.id(0)?], |c, q| c.porting_orders().action_requirements().list(id0, &q), c.porting_orders().action_requirements().list_all(id0, &q)),
     },
     Op {
         operation_id: "initiatePortingActionRequirement",

@@ -27,7 +27,7 @@ pub(crate) const OPS: &[Op] = &[
         body: &[],
         takes_body: false,
         shape: Shape::List,
-        run: list!(call, ListActivationJobsQuery, [id0: PortingOrderId = call.id(0)?], |c, q| c.porting_orders().activation_jobs().list(id0, &q)),
+        run: list!(call, ListActivationJobsQuery, [id0: PortingOrderId = call.id(0)?], |c, q| c.porting_orders().activation_jobs().list(id0, &q), c.porting_orders().activation_jobs().list_all(id0, &q)),
     },
     Op {
         operation_id: "GetPortingOrdersActivationJob",

@@ -49,7 +49,7 @@ pub(crate) const OPS: &[Op] = &[
         body: &[],
         takes_body: false,
         shape: Shape::List,
-        run: list!(call, ListAssociatedPhoneNumbersQuery, [id0: PortingOrderId = call.id(0)?], |c, q| c.porting_orders().associated_phone_numbers().list(id0, &q)),
+        run: list!(call, ListAssociatedPhoneNumbersQuery, [id0: PortingOrderId = call.id(0)?], |c, q| c.porting_orders().associated_phone_numbers().list(id0, &q), c.porting_orders().associated_phone_numbers().list_all(id0, &q)),
     },
     Op {
         operation_id: "createPortingAssociatedPhoneNumber",

@@ -42,7 +42,7 @@ pub(crate) const OPS: &[Op] = &[
         body: &[],
         takes_body: false,
         shape: Shape::List,
-        run: list!(call, ListAdditionalDocumentsQuery, [id0: PortingOrderId = call.id(0)?], |c, q| c.porting_orders().additional_documents().list(id0, &q)),
+        run: list!(call, ListAdditionalDocumentsQuery, [id0: PortingOrderId = call.id(0)?], |c, q| c.porting_orders().additional_documents().list(id0, &q), c.porting_orders().additional_documents().list_all(id0, &q)),
     },
     Op {
         operation_id: "CreateAdditionalDocuments",

@@ -77,7 +77,7 @@ pub(crate) const OPS: &[Op] = &[
         body: &[],
         takes_body: false,
         shape: Shape::List,
-        run: list!(call, ListPhoneNumberBlocksQuery, [id0: PortingOrderId = call.id(0)?], |c, q| c.porting_orders().phone_number_blocks().list(id0, &q)),
+        run: list!(call, ListPhoneNumberBlocksQuery, [id0: PortingOrderId = call.id(0)?], |c, q| c.porting_orders().phone_number_blocks().list(id0, &q), c.porting_orders().phone_number_blocks().list_all(id0, &q)),
     },
     Op {
         operation_id: "createPortingPhoneNumberBlock",

@@ -53,10 +53,15 @@ pub(crate) const OPS: &[Op] = &[
         body: &[],
         takes_body: false,
         shape: Shape::List,
-        run: list!(call, ListPhoneNumberConfigurationsQuery, [], |c, q| c
-            .porting_orders()
-            .phone_number_configurations()
-            .list(&q)),
+        run: list!(
+            call,
+            ListPhoneNumberConfigurationsQuery,
+            [],
+            |c, q| c.porting_orders().phone_number_configurations().list(&q),
+            c.porting_orders()
+                .phone_number_configurations()
+                .list_all(&q)
+        ),
     },
     Op {
         operation_id: "CreatePhoneNumberConfigurations",

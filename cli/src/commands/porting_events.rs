@@ -53,10 +53,13 @@ pub(crate) const OPS: &[Op] = &[
         body: &[],
         takes_body: false,
         shape: Shape::List,
-        run: list!(call, ListPortingEventsQuery, [], |c, q| c
-            .porting()
-            .events()
-            .list(&q)),
+        run: list!(
+            call,
+            ListPortingEventsQuery,
+            [],
+            |c, q| c.porting().events().list(&q),
+            c.porting().events().list_all(&q)
+        ),
     },
     Op {
         operation_id: "showPortingEvent",

@@ -24,10 +24,13 @@ pub(crate) const OPS: &[Op] = &[
         body: &[],
         takes_body: false,
         shape: Shape::List,
-        run: list!(call, ListLoaConfigurationsQuery, [], |c, q| c
-            .porting()
-            .loa_configurations()
-            .list(&q)),
+        run: list!(
+            call,
+            ListLoaConfigurationsQuery,
+            [],
+            |c, q| c.porting().loa_configurations().list(&q),
+            c.porting().loa_configurations().list_all(&q)
+        ),
     },
     Op {
         operation_id: "CreateLoaConfiguration",

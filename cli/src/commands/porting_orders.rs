@@ -123,9 +123,13 @@ pub(crate) const OPS: &[Op] = &[
         body: &[],
         takes_body: false,
         shape: Shape::List,
-        run: list!(call, ListPortingOrdersQuery, [], |c, q| c
-            .porting_orders()
-            .list(&q)),
+        run: list!(
+            call,
+            ListPortingOrdersQuery,
+            [],
+            |c, q| c.porting_orders().list(&q),
+            c.porting_orders().list_all(&q)
+        ),
     },
     Op {
         operation_id: "CreatePortingOrder",
@@ -625,7 +629,7 @@ pub(crate) const OPS: &[Op] = &[
         body: &[],
         takes_body: false,
         shape: Shape::List,
-        run: list!(call, ListRequirementsQuery, [id0: PortingOrderId = call.id(0)?], |c, q| c.porting_orders().requirements(id0, &q)),
+        run: list!(call, ListRequirementsQuery, [id0: PortingOrderId = call.id(0)?], |c, q| c.porting_orders().requirements(id0, &q), c.porting_orders().requirements_all(id0, &q)),
     },
     Op {
         operation_id: "GetPortingOrderSubRequest",

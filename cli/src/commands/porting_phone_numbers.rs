@@ -29,7 +29,11 @@ pub(crate) const OPS: &[Op] = &[Op {
     body: &[],
     takes_body: false,
     shape: Shape::List,
-    run: list!(call, ListPortingPhoneNumbersQuery, [], |c, q| c
-        .porting_phone_numbers()
-        .list(&q)),
+    run: list!(
+        call,
+        ListPortingPhoneNumbersQuery,
+        [],
+        |c, q| c.porting_phone_numbers().list(&q),
+        c.porting_phone_numbers().list_all(&q)
+    ),
 }];

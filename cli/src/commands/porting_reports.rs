@@ -39,10 +39,13 @@ pub(crate) const OPS: &[Op] = &[
         body: &[],
         takes_body: false,
         shape: Shape::List,
-        run: list!(call, ListPortingReportsQuery, [], |c, q| c
-            .porting()
-            .reports()
-            .list(&q)),
+        run: list!(
+            call,
+            ListPortingReportsQuery,
+            [],
+            |c, q| c.porting().reports().list(&q),
+            c.porting().reports().list_all(&q)
+        ),
     },
     Op {
         operation_id: "CreatePortingReport",
