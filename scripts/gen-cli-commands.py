@@ -27,11 +27,11 @@ OPS = {
     "ListPortingOrders": (O, "porting-orders", "list", [], "list:ListPortingOrdersQuery", "c.porting_orders().list(&q)"),
     "CreatePortingOrder": (O, "porting-orders", "create", [], "one", "c.porting_orders().create(&body)"),
     "ListExceptionTypes": (O, "porting-orders", "retrieve-exception-types", [], "one", "c.porting_orders().exception_types()"),
-    "GetPortingOrder": (O, "porting-orders", "retrieve", [], "one", "c.porting_orders().retrieve(id0)"),
+    "GetPortingOrder": (O, "porting-orders", "retrieve", [], "one", "c.porting_orders().retrieve_with(id0, &q)"),
     "UpdatePortingOrder": (O, "porting-orders", "update", [], "one", "c.porting_orders().update(id0, &body)"),
     "DeletePortingOrder": (O, "porting-orders", "delete", [], "empty", "c.porting_orders().delete(id0)"),
     "ListAllowedFocWindows": (O, "porting-orders", "retrieve-allowed-foc-windows", [], "one", "c.porting_orders().allowed_foc_windows(id0)"),
-    "GetPortingOrderLoaTemplate": (O, "porting-orders", "retrieve-loa-template", [], "binary", "c.porting_orders().loa_template(id0)"),
+    "GetPortingOrderLoaTemplate": (O, "porting-orders", "retrieve-loa-template", [], "binary", "c.porting_orders().loa_template_with(id0, &q)"),
     "ListPortingOrderRequirements": (O, "porting-orders", "retrieve-requirements", [], "list:ListRequirementsQuery", "c.porting_orders().requirements(id0, &q)"),
     "GetPortingOrderSubRequest": (O, "porting-orders", "retrieve-sub-request", [], "one", "c.porting_orders().sub_request(id0)"),
     # actions
@@ -90,6 +90,14 @@ OPS = {
     # top level
     "ListPortingPhoneNumbers": ("porting_phone_numbers", "porting-phone-numbers", "list", [], "list:ListPortingPhoneNumbersQuery", "c.porting_phone_numbers().list(&q)"),
     "PostPortabilityCheck": ("portability_checks", "portability-checks", "run", [], "one", "c.portability_checks().run(&body)"),
+}
+
+# operationId -> (the library's typed query, {query key: its field}): these flags are parsed
+# into the typed query the call takes (`retrieve_with(id, &q)`), so a bad value is refused
+# before sending, instead of going out as a raw query pair.
+TYPED_QUERY = {
+    "GetPortingOrder": ("RetrievePortingOrderQuery", {"include_phone_numbers": "include_phone_numbers"}),
+    "GetPortingOrderLoaTemplate": ("LoaTemplateQuery", {"loa_configuration_id": "loa_configuration_id"}),
 }
 
 # Path parameter -> the Rust type its flag parses into.
@@ -420,8 +428,10 @@ for module, ops in modules.items():
         lines.append("        ],")
         lines.append("        positional: " + (f"Some({rs(o['positional'])})" if o["positional"] else "None") + ",")
         lines.append("        query: &[")
+        typed = TYPED_QUERY.get(o["oid"], (None, {}))[1]
         for flag, key, kind, h, al in o["query"]:
-            lines.append(f"            QueryFlag {{ flag: {rs(flag)}, key: {rs(key)}, kind: QueryKind::{kind}, help: {rs(h.strip())}, aliases: &[" + ", ".join(rs(a) for a in al) + "] },")
+            t = "true" if key in typed else "false"
+            lines.append(f"            QueryFlag {{ flag: {rs(flag)}, key: {rs(key)}, kind: QueryKind::{kind}, help: {rs(h.strip())}, aliases: &[" + ", ".join(rs(a) for a in al) + f"], typed: {t} }},")
         lines.append("        ],")
         lines.append("        body: &[")
         for flag, path, kind, h, alias in o["body"]:
@@ -437,6 +447,12 @@ for module, ops in modules.items():
             binds.append(f"id{i}: {ty} = call.id({i})?")
         if o["body"]:
             binds.append("body = call.body()?")
+        if o["oid"] in TYPED_QUERY:
+            ty, fields = TYPED_QUERY[o["oid"]]
+            keys = {q[1] for q in o["query"]}
+            assert set(fields) == keys, (o["oid"], keys)
+            sets = " ".join(f"q.{field} = call.query_arg({rs(key)})?;" for key, field in fields.items())
+            binds.append(f"q: {ty} = {{ let mut q = {ty}::new(); {sets} q }}")
         b = ", ".join(binds)
         if kind.startswith("list:"):
             q = kind.split(":")[1]

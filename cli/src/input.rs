@@ -53,7 +53,7 @@ pub(crate) fn ids(op: &Op, m: &ArgMatches) -> Result<Vec<(&'static str, String)>
 /// The query flags as `(key, value)` pairs, in table order.
 pub(crate) fn query(op: &Op, m: &ArgMatches) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for q in op.query {
+    for q in op.query.iter().filter(|q| !q.typed) {
         let Some(values) = m.get_many::<String>(q.flag) else {
             continue;
         };
@@ -68,6 +68,19 @@ pub(crate) fn query(op: &Op, m: &ArgMatches) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// The query flags the call takes through its typed query: (flag, key, value), the last
+/// value of each.
+pub(crate) fn typed_query(op: &Op, m: &ArgMatches) -> Vec<(&'static str, &'static str, String)> {
+    op.query
+        .iter()
+        .filter(|q| q.typed)
+        .filter_map(|q| {
+            let value = m.get_many::<String>(q.flag)?.next_back()?;
+            Some((q.flag, q.key, unquote(value).to_owned()))
+        })
+        .collect()
 }
 
 /// `--page-size`, `--page-number`, `--max-items`.

@@ -102,6 +102,7 @@ async fn operation(global: &Global, op: &'static Op, m: &ArgMatches) -> Result<(
     // Everything from the flags first: a bad flag sends nothing.
     let ids = crate::input::ids(op, m)?;
     let query = crate::input::query(op, m);
+    let typed_query = crate::input::typed_query(op, m);
     let page = crate::input::page(m);
     let body = crate::input::body(op, m)?;
     let bulk = crate::bulk::requested(op, m).map(|b| b.with_template(body.clone()));
@@ -146,6 +147,7 @@ async fn operation(global: &Global, op: &'static Op, m: &ArgMatches) -> Result<(
                 printer: Rc::clone(&printer),
                 output: m.try_get_one::<String>("output").ok().flatten().cloned(),
                 raw,
+                query: typed_query,
             };
             (op.run)(call).await
         }

@@ -78,6 +78,21 @@ async fn a_command_from_every_group_sends_its_request() {
             "",
         ),
         (
+            vec![
+                "porting-orders",
+                "retrieve",
+                ORDER_ID,
+                "--include-phone-numbers",
+                "false",
+            ],
+            200,
+            json!({"data": order(ORDER_ID, &[]), "meta": {}}),
+            "GET",
+            format!("/v2/porting_orders/{ORDER_ID}"),
+            Some("include_phone_numbers=false"),
+            "",
+        ),
+        (
             vec!["porting-orders:actions", "confirm", ORDER_ID],
             200,
             json!({"data": order(ORDER_ID, &[]), "meta": {}}),

@@ -201,6 +201,46 @@ async fn pdfs_go_to_the_output_file() {
         server.requests()[0].header("accept"),
         Some("application/pdf")
     );
+    assert_eq!(server.requests()[0].query, None);
+    // The LOA configuration goes through the library's typed query: a bad id sends nothing.
+    let out = run_against(
+        &server,
+        &[
+            "porting-orders",
+            "retrieve-loa-template",
+            ORDER_ID,
+            "--loa-configuration-id",
+            "not-a-uuid",
+            "--output",
+            &path,
+        ],
+    )
+    .await;
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr.contains("--loa-configuration-id \"not-a-uuid\""),
+        "{out:?}"
+    );
+    assert_eq!(server.received(), 1, "nothing more was sent");
+    server.enqueue(MockResponse::new(200).body("application/pdf", b"%PDF-1.4 fake".to_vec()));
+    let out = run_against(
+        &server,
+        &[
+            "porting-orders",
+            "retrieve-loa-template",
+            ORDER_ID,
+            "--loa-configuration-id",
+            CHILD_ID,
+            "--output",
+            &path,
+        ],
+    )
+    .await;
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(
+        server.requests()[1].query.as_deref(),
+        Some(format!("loa_configuration_id={CHILD_ID}").as_str())
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -36,6 +36,8 @@ pub(crate) struct Call {
     pub output: Option<String>,
     /// With `--format raw`: the hook gathering the bodies as received.
     pub raw: Option<RawBodies>,
+    /// The query flags the call takes through its typed query: (flag, key, value).
+    pub query: Vec<(&'static str, &'static str, String)>,
 }
 
 impl Call {
@@ -51,6 +53,21 @@ impl Call {
         value
             .parse()
             .map_err(|e| CliError::usage(format!("--{flag} {value:?}: not a valid id ({e})")))
+    }
+
+    /// The query flag for `key`, parsed into the type the library's typed query holds; `None`
+    /// when not given.
+    pub fn query_arg<T: FromStr>(&self, key: &str) -> Result<Option<T>, CliError>
+    where
+        T::Err: std::fmt::Display,
+    {
+        let Some((flag, _, value)) = self.query.iter().find(|(_, k, _)| *k == key) else {
+            return Ok(None);
+        };
+        value
+            .parse()
+            .map(Some)
+            .map_err(|e| CliError::usage(format!("--{flag} {value:?}: {e}")))
     }
 
     /// The body from the flags and `--data`, decoded into the library's request type.

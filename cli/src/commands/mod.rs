@@ -146,6 +146,9 @@ pub(crate) struct QueryFlag {
     pub help: &'static str,
     /// Hidden other spellings.
     pub aliases: &'static [&'static str],
+    /// Parsed into the library's typed query of the call (`Call::query_arg`) instead of sent
+    /// as a raw query pair.
+    pub typed: bool,
 }
 
 /// How a query flag's values are sent.

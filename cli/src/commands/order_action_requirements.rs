@@ -30,6 +30,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter action requirements by action type. One of: au_id_verification.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.id",
@@ -37,6 +38,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Multi,
                 help: "Filter action requirements by a list of IDs. Repeat the flag (or comma-join) for several.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.requirement-type-id",
@@ -44,6 +46,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter action requirements by requirement type ID.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.status",
@@ -51,6 +54,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter action requirements by status. One of: created, pending, completed, cancelled, failed.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "sort.value",
@@ -58,6 +62,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Specifies the sort order for results. One of: created_at, -created_at, updated_at, -updated_at.",
                 aliases: &["sort"],
+                typed: false,
             },
         ],
         body: &[],

@@ -30,6 +30,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Activation status. One of: New, Pending, Conflict, Cancel Pending, Failed, Concurred, Activate RDY, Disconnect Pending, Concurrence Sent, Old, Sending, Active, Cancelled.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.phone-number",
@@ -37,6 +38,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Multi,
                 help: "Filter results by a list of phone numbers. Repeat the flag (or comma-join) for several.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.portability-status",
@@ -44,6 +46,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Specifies whether Telnyx is able to confirm portability this number in the United States & Canada. One of: pending, confirmed, provisional.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.porting-order-id",
@@ -51,6 +54,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Multi,
                 help: "Filter results by a list of porting order ids. Repeat the flag (or comma-join) for several.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.status",
@@ -58,6 +62,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Multi,
                 help: "Filter porting orders by status(es). Repeat the flag (or comma-join) for several.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.support-key",
@@ -65,6 +70,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Multi,
                 help: "Filter results by support key(s). Repeat the flag (or comma-join) for several.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "sort.value",
@@ -72,6 +78,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Specifies the sort order for results. One of: -created_at, created_at.",
                 aliases: &["sort"],
+                typed: false,
             },
         ],
         body: &[],

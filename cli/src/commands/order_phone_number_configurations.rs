@@ -27,6 +27,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Multi,
                 help: "Filter results by specific porting order statuses. Repeat the flag (or comma-join) for several.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.porting-phone-number",
@@ -34,6 +35,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Multi,
                 help: "Filter results by a list of porting phone number IDs. Repeat the flag (or comma-join) for several.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.user-bundle-id",
@@ -41,6 +43,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Multi,
                 help: "Filter results by a list of user bundle IDs. Repeat the flag (or comma-join) for several.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "sort.value",
@@ -48,6 +51,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Specifies the sort order for results. One of: created_at, -created_at.",
                 aliases: &["sort"],
+                typed: false,
             },
         ],
         body: &[],

@@ -30,6 +30,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter results by porting phone number id.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "sort.value",
@@ -37,6 +38,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Specifies the sort order for results. One of: -created_at, created_at.",
                 aliases: &["sort"],
+                typed: false,
             },
         ],
         body: &[],

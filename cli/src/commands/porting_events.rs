@@ -27,6 +27,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter by created at greater than or equal to.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.created-at.lte",
@@ -34,6 +35,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter by created at less than or equal to.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.porting-order-id",
@@ -41,6 +43,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter by porting order ID.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.type",
@@ -48,6 +51,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter by event type. One of: porting_order.deleted, porting_order.loa_updated, porting_order.messaging_changed, porting_order.status_changed, porting_order.sharing_token_expired, porting_order.new_comment, porting_order.split.",
                 aliases: &[],
+                typed: false,
             },
         ],
         body: &[],

@@ -27,6 +27,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Bool,
                 help: "Include the first 50 phone number objects in the results.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.activation-settings.fast-port-eligible",
@@ -34,6 +35,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter results by fast port eligible.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.activation-settings.foc-datetime-requested.gt",
@@ -41,6 +43,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter results by foc date later than this value.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.activation-settings.foc-datetime-requested.lt",
@@ -48,6 +51,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter results by foc date earlier than this value.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.customer-group-reference",
@@ -55,6 +59,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter results by customer_group_reference.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.customer-reference",
@@ -62,6 +67,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter results by customer_reference.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.end-user.admin.auth-person-name",
@@ -69,6 +75,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter results by authorized person.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.end-user.admin.entity-name",
@@ -76,6 +83,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter results by person or company name.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.misc.type",
@@ -83,6 +91,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "A port can be either 'full' or 'partial'. One of: full, partial.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.parent-support-key",
@@ -90,6 +99,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter results by parent_support_key.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.phone-numbers.carrier-name",
@@ -97,6 +107,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter results by old service provider.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.phone-numbers.country-code",
@@ -104,6 +115,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter results by country ISO 3166-1 alpha-2 code.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.phone-numbers.phone-number.contains",
@@ -111,6 +123,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter results by full or partial phone_number.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "sort.value",
@@ -118,6 +131,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Specifies the sort order for results. One of: created_at, -created_at, activation_settings.foc_datetime_requested, -activation_settings.foc_datetime_requested.",
                 aliases: &["sort"],
+                typed: false,
             },
         ],
         body: &[],
@@ -233,11 +247,12 @@ pub(crate) const OPS: &[Op] = &[
             kind: QueryKind::Bool,
             help: "Include the first 50 phone number objects in the results.",
             aliases: &[],
+            typed: true,
         }],
         body: &[],
         takes_body: false,
         shape: Shape::One,
-        run: one!(call, [id0: PortingOrderId = call.id(0)?], |c| c.porting_orders().retrieve(id0)),
+        run: one!(call, [id0: PortingOrderId = call.id(0)?, q: RetrievePortingOrderQuery = { let mut q = RetrievePortingOrderQuery::new(); q.include_phone_numbers = call.query_arg("include_phone_numbers")?; q }], |c| c.porting_orders().retrieve_with(id0, &q)),
     },
     Op {
         operation_id: "UpdatePortingOrder",
@@ -604,11 +619,12 @@ pub(crate) const OPS: &[Op] = &[
             kind: QueryKind::Str,
             help: "The identifier of the LOA configuration to use for the template.",
             aliases: &[],
+            typed: true,
         }],
         body: &[],
         takes_body: false,
         shape: Shape::Binary,
-        run: binary!(call, [id0: PortingOrderId = call.id(0)?], |c| c.porting_orders().loa_template(id0)),
+        run: binary!(call, [id0: PortingOrderId = call.id(0)?, q: LoaTemplateQuery = { let mut q = LoaTemplateQuery::new(); q.loa_configuration_id = call.query_arg("loa_configuration_id")?; q }], |c| c.porting_orders().loa_template_with(id0, &q)),
     },
     Op {
         operation_id: "ListPortingOrderRequirements",

@@ -25,6 +25,7 @@ pub(crate) const OPS: &[Op] = &[Op {
         kind: QueryKind::Str,
         help: "Filter results by porting order status. One of: draft, in-process, submitted, exception, foc-date-confirmed, cancel-pending, ported, cancelled.",
         aliases: &[],
+        typed: false,
     }],
     body: &[],
     takes_body: false,

@@ -27,6 +27,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter reports of a specific type. One of: export_porting_orders_csv.",
                 aliases: &[],
+                typed: false,
             },
             QueryFlag {
                 flag: "filter.status",
@@ -34,6 +35,7 @@ pub(crate) const OPS: &[Op] = &[
                 kind: QueryKind::Str,
                 help: "Filter reports of a specific status. One of: pending, completed.",
                 aliases: &[],
+                typed: false,
             },
         ],
         body: &[],
