@@ -20,12 +20,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use telnyx_porting::sandbox::SANDBOX_API_KEY;
+
 use crate::line;
 
 const KEY: &str = "KEYbench0123456789";
-/// `telnyx_porting::sandbox::SANDBOX_API_KEY` (this crate builds the library without the
-/// `sandbox` feature; the server is the CLI's).
-const SANDBOX_KEY: &str = "KEYSANDBOX_not_a_real_key";
 const BODY: &str = r#"{"phone_numbers":["+13035550000","+13035550001"]}"#;
 /// Every wait on a child process is bounded by this.
 const WAIT: Duration = Duration::from_secs(600);
@@ -223,7 +222,7 @@ fn bulk(bin: &Path, n: usize) -> Result<(), String> {
                 "--phone-numbers-file",
                 &file.display().to_string(),
                 "--api-key",
-                SANDBOX_KEY,
+                SANDBOX_API_KEY,
                 "--base-url",
                 &url,
                 "--format",

@@ -67,7 +67,7 @@ impl Call {
         value
             .parse()
             .map(Some)
-            .map_err(|e| CliError::usage(format!("--{flag} {value:?}: {e}")))
+            .map_err(|e| CliError::usage(format!("--{flag} {value:?}: not a valid value ({e})")))
     }
 
     /// The body from the flags and `--data`, decoded into the library's request type.
