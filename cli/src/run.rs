@@ -122,7 +122,7 @@ async fn operation(global: &Global, op: &'static Op, m: &ArgMatches) -> Result<(
     };
     let mut options = options(global, query);
     if global.debug {
-        // Every attempt as the library sends and receives it (Contract 6).
+        // Every attempt as the library sends and receives it.
         options = options.hook(crate::debug::DebugHook { secret });
     }
     let printer = Rc::new(RefCell::new(Printer::stdout(

@@ -198,7 +198,7 @@ async fn a_csv_against_the_sandbox_orders_every_number() {
     assert_eq!(summary["refused"], json!([]));
 }
 
-/// The sandbox calls 555-0100..555-0199 not portable (Contract 3): left out, with the reason.
+/// The sandbox calls 555-0100..555-0199 not portable: left out, with the reason.
 #[tokio::test(flavor = "multi_thread")]
 async fn numbers_the_sandbox_calls_not_portable_are_left_out_with_the_reason() {
     let sandbox = Sandbox::start().await.unwrap();

@@ -270,7 +270,7 @@ async fn debug_output_never_holds_the_key() {
     );
 }
 
-/// `--debug` is a library hook (Contract 6): each attempt's request and response.
+/// `--debug` is a library hook : each attempt's request and response.
 #[tokio::test(flavor = "multi_thread")]
 async fn debug_prints_each_attempt_with_the_key_redacted() {
     let server = MockServer::start().await.unwrap();
