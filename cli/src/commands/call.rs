@@ -24,7 +24,7 @@ pub(crate) struct PageSelection {
     pub max_items: Option<u64>,
 }
 
-/// Everything one run of an [`Op`] needs: the client (with the query flags already on it),
+/// Everything one run of an [`Op`](super::Op) needs: the client (with the query flags already on it),
 /// the ids and body from the flags, and where the answer goes.
 pub(crate) struct Call {
     pub client: Client,
