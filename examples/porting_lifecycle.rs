@@ -27,7 +27,7 @@ use telnyx_porting::models::{
 use telnyx_porting::prelude::*;
 use telnyx_porting::sandbox::Sandbox;
 use telnyx_porting::uuid::Uuid;
-use telnyx_porting::{API_KEY_ENV, Client, Error, paginate};
+use telnyx_porting::{API_KEY_ENV, Client, Error};
 
 /// Two of the spec's example numbers (555 numbers are reserved for fiction), both in the US,
 /// so the API makes one order of them.
@@ -163,16 +163,15 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let confirmed = orders.actions().confirm(id).await?;
     print_order(&confirmed.data);
 
-    // 5. Comments: add one, then list them all (every page, with `paginate`).
+    // 5. Comments: add one, then list them all (every page, with `list_all`).
     step(5, "add and list comments");
     let comment = CreatePortingOrderComment::new("Please port these before the end of the month.");
     orders.comments().create(id, &comment).await?;
-    let comments = paginate(ListCommentsQuery::new(), |query| {
-        let client = client.clone();
-        async move { client.porting_orders().comments().list(id, &query).await }
-    })
-    .collect_all()
-    .await?;
+    let comments = orders
+        .comments()
+        .list_all(id, &ListCommentsQuery::new())
+        .collect_all()
+        .await?;
     println!("  {} comment(s)", comments.len());
     for comment in &comments {
         println!(

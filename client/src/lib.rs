@@ -10,7 +10,7 @@
 //!     UpdatePortingOrderEndUserAdmin,
 //! };
 //! use telnyx_porting::prelude::*;
-//! use telnyx_porting::{Error, paginate};
+//! use telnyx_porting::Error;
 //!
 //! #[tokio::main]
 //! async fn main() -> telnyx_porting::Result<()> {
@@ -63,13 +63,13 @@
 //!     let query = ListPortingOrdersQuery::new()
 //!         .page_size(250)
 //!         .filter_customer_reference("Acct 42");
-//!     let all = paginate(query, |q| {
-//!         let client = client.clone();
-//!         async move { client.porting_orders().list(&q).await }
-//!     })
-//!     .collect_all()
-//!     .await?;
-//!     println!("{} orders for Acct 42", all.len());
+//!     let mut all = client.porting_orders().list_all(&query);
+//!     let mut count = 0;
+//!     while let Some(order) = all.try_next().await? {
+//!         count += 1;
+//!         println!("{:?} is {:?}", order.id, order.status_value());
+//!     }
+//!     println!("{count} orders for Acct 42");
 //!     Ok(())
 //! }
 //! ```

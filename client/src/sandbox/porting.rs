@@ -1,6 +1,8 @@
 //! [`Sandbox`]: a local stand-in for the Telnyx porting API, and its [`SandboxBuilder`].
 
+mod account;
 mod builder;
+mod child;
 mod clock;
 mod ctx;
 mod event;
@@ -8,11 +10,14 @@ mod ids;
 mod order;
 mod patch;
 mod query;
+mod range;
 mod routes;
 mod store;
 mod table;
 #[cfg(test)]
 mod tests_builder;
+#[cfg(test)]
+mod tests_records;
 #[cfg(test)]
 mod tests_stateful;
 
@@ -73,10 +78,14 @@ pub const SANDBOX_API_KEY: &str = "KEYSANDBOX_not_a_real_key";
 ///
 /// Each collection (orders, comments, events...) keeps at most
 /// [`max_items`](SandboxBuilder::max_items) records (100,000 by default); beyond it the oldest
-/// goes, an order with everything attached to it. Orders and events are held as compact typed
-/// records (about 0.6 KB of memory for an order of two numbers), found by id in constant time,
-/// and rendered as JSON only on the way out, after the state lock is released; the other
-/// records are kept as the JSON they are shown as. Request bodies are capped at
+/// goes, an order with everything attached to it. Every record (orders and their numbers,
+/// events, comments, additional documents, verification codes, activation jobs, action
+/// requirements, number ranges, phone number configurations, reports, LOA configurations) is
+/// held as a compact typed record (about 0.6 KB of memory for an order of two numbers; 56 to
+/// 208 bytes plus its strings for the others), found by id in constant time, and rendered as JSON
+/// only on the way out, after the state lock is released. The sandbox stores no document bytes:
+/// additional documents, LOA logos and reports name documents by id, so memory is bounded by
+/// `max_items` alone. Request bodies are capped at
 /// [`max_body_bytes`](SandboxBuilder::max_body_bytes) (16 MiB by default), header blocks at
 /// 64 KiB.
 ///

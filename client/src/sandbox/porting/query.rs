@@ -2,8 +2,7 @@
 //! list envelope `{"data": [...], "meta": {...}}`.
 
 use serde::Serialize;
-use serde_json::Value;
-use time::OffsetDateTime;
+use uuid::Uuid;
 
 use super::clock::parse_time;
 use crate::sandbox::errors;
@@ -215,19 +214,20 @@ impl<'s> Order<'s> {
 
     /// Lists `items` (given in creation order) in this order; `key` reads the field of a
     /// [`Order::Field`] order. Missing values sort last; ties keep creation order.
-    pub(crate) fn arrange<'a, T>(
+    pub(crate) fn arrange<'a, T, K>(
         self,
         items: impl DoubleEndedIterator<Item = &'a T> + 'a,
-        key: impl Fn(&T, &str) -> Option<OffsetDateTime>,
+        key: impl Fn(&T, &str) -> Option<K>,
     ) -> Box<dyn Iterator<Item = &'a T> + 'a>
     where
         T: 'a,
+        K: Ord + 'a,
     {
         match self {
             Order::Created { descending: false } => Box::new(items),
             Order::Created { descending: true } => Box::new(items.rev()),
             Order::Field { field, descending } => {
-                let mut keyed: Vec<(Option<OffsetDateTime>, &'a T)> =
+                let mut keyed: Vec<(Option<K>, &'a T)> =
                     items.map(|item| (key(item, field), item)).collect();
                 keyed.sort_by(|(a, _), (b, _)| match (a, b) {
                     (Some(x), Some(y)) if descending => y.cmp(x),
@@ -240,15 +240,6 @@ impl<'s> Order<'s> {
             }
         }
     }
-}
-
-/// The timestamp at the dotted path `field` of a JSON record.
-pub(crate) fn time_at(value: &Value, field: &str) -> Option<OffsetDateTime> {
-    let pointer = format!("/{}", field.replace('.', "/"));
-    value
-        .pointer(&pointer)
-        .and_then(Value::as_str)
-        .and_then(parse_time)
 }
 
 /// How a filter compares.
@@ -281,57 +272,47 @@ impl Match {
     }
 }
 
-/// One filter of a JSON record: the query key, a JSON pointer into the record, and the
-/// comparison. A pointer containing `/*/` matches when any item of the array at that point
-/// matches.
-pub(crate) type Filter = (&'static str, &'static str, Match);
+/// Gives each text of one field of a record to the callback until it accepts one.
+pub(crate) type Field<T> = fn(&T, &mut dyn FnMut(&str) -> bool) -> bool;
 
-/// The filters of `filters` that `query` sets, with their wanted values: what
-/// [`Filters::pass`] tests records against.
-pub(crate) struct Filters<'q> {
-    active: Vec<(&'static str, Match, Vec<&'q str>)>,
+/// One filter of a list of typed records: the query key, the comparison, and the field.
+pub(crate) type Filter<T> = (&'static str, Match, Field<T>);
+
+/// The filters of a list that `query` sets, with their wanted values: what
+/// [`Filters::pass`] tests records against, comparing their compact fields.
+pub(crate) struct Filters<'q, T> {
+    active: Vec<(Match, Field<T>, Vec<&'q str>)>,
 }
 
-impl<'q> Filters<'q> {
-    pub(crate) fn new(query: &'q Query, filters: &[Filter]) -> Filters<'q> {
+impl<'q, T> Filters<'q, T> {
+    pub(crate) fn new(query: &'q Query, filters: &[Filter<T>]) -> Filters<'q, T> {
         let active = filters
             .iter()
-            .filter_map(|(key, pointer, how)| {
+            .filter_map(|(key, how, field)| {
                 let wanted = query.all(key);
-                (!wanted.is_empty()).then_some((*pointer, *how, wanted))
+                (!wanted.is_empty()).then_some((*how, *field, wanted))
             })
             .collect();
         Filters { active }
     }
 
     /// Whether `item` passes every filter the query sets.
-    pub(crate) fn pass(&self, item: &Value) -> bool {
-        self.active.iter().all(|(pointer, how, wanted)| {
-            values_at(item, pointer)
-                .iter()
-                .any(|v| wanted.iter().any(|w| matches(v, w, *how)))
+    pub(crate) fn pass(&self, item: &T) -> bool {
+        self.active.iter().all(|(how, field, wanted)| {
+            field(item, &mut |text| wanted.iter().any(|w| how.test(text, w)))
         })
     }
 }
 
-fn values_at<'v>(item: &'v Value, pointer: &str) -> Vec<&'v Value> {
-    match pointer.split_once("/*") {
-        None => item.pointer(pointer).into_iter().collect(),
-        Some((head, tail)) => item
-            .pointer(head)
-            .and_then(Value::as_array)
-            .map(|items| items.iter().filter_map(|i| i.pointer(tail)).collect())
-            .unwrap_or_default(),
-    }
+/// Gives `id`, as the API writes it (lower-case, hyphenated), to the callback of a [`Field`].
+pub(crate) fn uuid_field(id: &Uuid, f: &mut dyn FnMut(&str) -> bool) -> bool {
+    let mut buffer = Uuid::encode_buffer();
+    f(id.hyphenated().encode_lower(&mut buffer))
 }
 
-fn matches(value: &Value, wanted: &str, how: Match) -> bool {
-    match value {
-        Value::String(s) => how.test(s, wanted),
-        Value::Bool(b) => how.test(if *b { "true" } else { "false" }, wanted),
-        Value::Number(n) => how.test(&n.to_string(), wanted),
-        _ => false,
-    }
+/// Gives a boolean, as `true` or `false`, to the callback of a [`Field`].
+pub(crate) fn bool_field(value: bool, f: &mut dyn FnMut(&str) -> bool) -> bool {
+    f(if value { "true" } else { "false" })
 }
 
 #[cfg(test)]

@@ -1,68 +1,39 @@
-//! Everything the sandbox remembers: one capped, indexed [`Table`] per collection.
+//! Everything the sandbox remembers: one capped, indexed [`Table`] of compact typed records
+//! per collection (`order.rs`, `event.rs`, `child.rs`, `range.rs`, `account.rs`).
 
 use std::collections::HashMap;
 
-use serde_json::Value;
 use uuid::Uuid;
 
+use super::account::{LoaConfiguration, Report};
+use super::child::{ActionRequirement, ActivationJob, Comment, Document, VerificationCode};
 use super::event::Event;
 use super::order::Order;
-use super::table::{Record, Table};
+use super::range::{AssociatedNumber, NumberBlock, NumberConfiguration, NumberExtension};
+use super::table::Table;
 
 /// The default for the most items one collection keeps; older items are dropped beyond it, so
 /// that a long run cannot grow the sandbox without bound.
 pub(crate) const DEFAULT_MAX_ITEMS: usize = 100_000;
 
-/// A record that belongs to a porting order (a comment, a document, an activation job...),
-/// kept as the JSON the API answers with.
-#[derive(Debug, Clone)]
-pub(crate) struct Child {
-    pub(crate) id: Uuid,
-    pub(crate) order_id: Uuid,
-    pub(crate) value: Value,
-}
-
-impl Record for Child {
-    fn id(&self) -> Uuid {
-        self.id
-    }
-    fn order_id(&self) -> Option<Uuid> {
-        Some(self.order_id)
-    }
-}
-
-/// A top-level record (a report, an LOA configuration, a phone number configuration), kept
-/// as the JSON the API answers with.
-#[derive(Debug, Clone)]
-pub(crate) struct Item {
-    pub(crate) id: Uuid,
-    pub(crate) value: Value,
-}
-
-impl Record for Item {
-    fn id(&self) -> Uuid {
-        self.id
-    }
-}
-
 /// Everything the sandbox remembers, each collection in creation order.
 #[derive(Debug)]
 pub(crate) struct Store {
     pub(crate) orders: Table<Order>,
-    pub(crate) comments: Table<Child>,
-    pub(crate) documents: Table<Child>,
-    pub(crate) activation_jobs: Table<Child>,
-    pub(crate) verification_codes: Table<Child>,
-    pub(crate) action_requirements: Table<Child>,
-    pub(crate) associated_numbers: Table<Child>,
-    pub(crate) number_blocks: Table<Child>,
-    pub(crate) number_extensions: Table<Child>,
+    pub(crate) comments: Table<Comment>,
+    pub(crate) documents: Table<Document>,
+    pub(crate) activation_jobs: Table<ActivationJob>,
+    pub(crate) verification_codes: Table<VerificationCode>,
+    pub(crate) action_requirements: Table<ActionRequirement>,
+    pub(crate) associated_numbers: Table<AssociatedNumber>,
+    pub(crate) number_blocks: Table<NumberBlock>,
+    pub(crate) number_extensions: Table<NumberExtension>,
     /// `(port_request_id, sub_request_id)` per order id, made on first request.
     pub(crate) sub_requests: HashMap<Uuid, (Uuid, Uuid)>,
-    pub(crate) number_configurations: Table<Item>,
+    pub(crate) number_configurations: Table<NumberConfiguration>,
     pub(crate) events: Table<Event>,
-    pub(crate) reports: Table<Item>,
-    pub(crate) loa_configurations: Table<Item>,
+    pub(crate) reports: Table<Report>,
+    pub(crate) loa_configurations: Table<LoaConfiguration>,
 }
 
 impl Store {
@@ -102,18 +73,14 @@ impl Store {
     }
 
     fn forget_children(&mut self, id: &Uuid) {
-        for children in [
-            &mut self.comments,
-            &mut self.documents,
-            &mut self.activation_jobs,
-            &mut self.verification_codes,
-            &mut self.action_requirements,
-            &mut self.associated_numbers,
-            &mut self.number_blocks,
-            &mut self.number_extensions,
-        ] {
-            children.remove_order(id);
-        }
+        self.comments.remove_order(id);
+        self.documents.remove_order(id);
+        self.activation_jobs.remove_order(id);
+        self.verification_codes.remove_order(id);
+        self.action_requirements.remove_order(id);
+        self.associated_numbers.remove_order(id);
+        self.number_blocks.remove_order(id);
+        self.number_extensions.remove_order(id);
         self.sub_requests.remove(id);
     }
 }

@@ -14,6 +14,29 @@ pub(crate) trait Record {
     }
 }
 
+/// Implements [`Record`] for a struct with an `id: Uuid` field, and with `order` for one whose
+/// `order_id: Uuid` field names the porting order it is listed under.
+macro_rules! record {
+    ($type:ty) => {
+        impl $crate::sandbox::porting::table::Record for $type {
+            fn id(&self) -> ::uuid::Uuid {
+                self.id
+            }
+        }
+    };
+    ($type:ty, order) => {
+        impl $crate::sandbox::porting::table::Record for $type {
+            fn id(&self) -> ::uuid::Uuid {
+                self.id
+            }
+            fn order_id(&self) -> Option<::uuid::Uuid> {
+                Some(self.order_id)
+            }
+        }
+    };
+}
+pub(crate) use record;
+
 /// Records in creation order, at most `cap` of them: inserting beyond the cap drops the
 /// oldest in O(1) (a ring buffer). Look-ups by id go through a hash map to the record's
 /// sequence number, whose place in the buffer is known in O(1) until a removal from the middle

@@ -8,20 +8,25 @@ use super::super::http::testing::*;
 use super::Sandbox;
 
 /// One connection to a sandbox, sending authenticated requests.
-struct Conn {
+pub(super) struct Conn {
     stream: TcpStream,
     buf: Vec<u8>,
 }
 
 impl Conn {
-    async fn open(sandbox: &Sandbox) -> Conn {
+    pub(super) async fn open(sandbox: &Sandbox) -> Conn {
         Conn {
             stream: connect(sandbox.server.addr()).await,
             buf: Vec::new(),
         }
     }
 
-    async fn send(&mut self, method: &str, target: &str, body: Option<&Value>) -> RawResponse {
+    pub(super) async fn send(
+        &mut self,
+        method: &str,
+        target: &str,
+        body: Option<&Value>,
+    ) -> RawResponse {
         let body = body.map(Value::to_string).unwrap_or_default();
         let request = format!(
             "{method} {target} HTTP/1.1\r\nHost: sandbox\r\n\
@@ -36,7 +41,13 @@ impl Conn {
     }
 
     /// Sends and checks the status, returning the JSON body (null for an empty body).
-    async fn ok(&mut self, method: &str, target: &str, body: Option<Value>, status: u16) -> Value {
+    pub(super) async fn ok(
+        &mut self,
+        method: &str,
+        target: &str,
+        body: Option<Value>,
+        status: u16,
+    ) -> Value {
         let r = self.send(method, target, body.as_ref()).await;
         let text = String::from_utf8_lossy(&r.body).into_owned();
         assert_eq!(r.status, status, "{method} {target}: {text}");
@@ -47,7 +58,7 @@ impl Conn {
         }
     }
 
-    async fn create(&mut self, numbers: &[&str], reference: &str) -> String {
+    pub(super) async fn create(&mut self, numbers: &[&str], reference: &str) -> String {
         let body = json!({ "phone_numbers": numbers, "customer_reference": reference });
         let doc = self.ok("POST", "/v2/porting_orders", Some(body), 201).await;
         doc["data"][0]["id"].as_str().unwrap().to_owned()

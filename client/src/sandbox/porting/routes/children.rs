@@ -1,15 +1,23 @@
 //! Records attached to an order: comments, additional documents, verification codes,
-//! activation jobs, action requirements, number ranges; and phone number configurations.
+//! activation jobs and action requirements; and what every route of an order's records uses
+//! (the order check, the checked body, the typed list).
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
+use time::Duration;
 use uuid::Uuid;
 
+use super::super::child::{
+    AU_ID_VERIFICATION, AU_REQUIREMENT_TYPE, ActionRequirement, ActivationJob, Comment, Document,
+    DocumentType, VerificationCode,
+};
 use super::super::clock::{format_time, parse_time};
 use super::super::ctx::Ctx;
+use super::super::order::Stamp;
 use super::super::patch::{self, Fields, Kind};
-use super::super::query::{Filter, Filters, Match, Order as Sort, time_at};
-use super::super::store::{Child, Store};
-use super::super::table::Table;
+use super::super::query::{Filter, Filters, Match, Order as Sort, bool_field, uuid_field};
+use super::super::store::Store;
+use super::super::table::{Record, Table};
 use super::{
     data, json_body, order_id, order_not_found, record_id, record_not_found, refuse, try_or_answer,
 };
@@ -56,17 +64,19 @@ pub(super) fn checked_body(
 
 /// One page of the records of order `id` in the table `pick` chooses, with `filters`; in
 /// creation order when `sorts` is `None`, otherwise by `sort[value]` (one of `sorts`, default
-/// `-created_at`).
-pub(super) fn list_children(
+/// `-created_at`; a field other than `created_at` is read by `key`). Only the page's records
+/// are copied, and they are rendered after the store is released.
+pub(super) fn list_children<T: Record + Serialize + Clone>(
     ctx: &mut Ctx<'_>,
     id: &str,
-    pick: fn(&mut Store) -> &mut Table<Child>,
-    filters: &[Filter],
+    pick: fn(&mut Store) -> &mut Table<T>,
+    filters: &[Filter<T>],
     sorts: Option<&[&str]>,
+    key: fn(&T, &str) -> Option<Stamp>,
 ) -> Response {
     let page = try_or_answer!(ctx.query.page());
-    let key = try_or_answer!(order_id(id));
-    if !has_order(ctx, key) {
+    let order_key = try_or_answer!(order_id(id));
+    if !has_order(ctx, order_key) {
         return order_not_found(id);
     }
     let sort = match sorts {
@@ -80,20 +90,22 @@ pub(super) fn list_children(
         .map_or(Sort::Created { descending: false }, Sort::parse);
     let filters = Filters::new(&ctx.query, filters);
     let table = pick(ctx.store.get());
-    let listed = sort.arrange(
-        table.of_order(&key).filter(|c| filters.pass(&c.value)),
-        |c, field| time_at(&c.value, field),
-    );
+    let listed = sort.arrange(table.of_order(&order_key).filter(|c| filters.pass(c)), key);
     let (found, total) = page.cut(listed);
-    let found: Vec<Value> = found.into_iter().map(|c| c.value.clone()).collect();
+    let found: Vec<T> = found.into_iter().cloned().collect();
     ctx.store.unlock();
     page.answer(&found, total)
+}
+
+/// The sort key of records sorted by `created_at` only (never read).
+pub(super) fn no_key<T>(_: &T, _: &str) -> Option<Stamp> {
+    None
 }
 
 // --- comments ---
 
 pub(super) fn list_comments(ctx: &mut Ctx<'_>, id: &str) -> Response {
-    list_children(ctx, id, |s| &mut s.comments, &[], None)
+    list_children(ctx, id, |s| &mut s.comments, &[], None, no_key)
 }
 
 pub(super) fn create_comment(ctx: &mut Ctx<'_>, id: &str) -> Response {
@@ -105,35 +117,37 @@ pub(super) fn create_comment(ctx: &mut Ctx<'_>, id: &str) -> Response {
         &[("body", Kind::Str)],
         &["body"]
     ));
-    let comment_id = ctx.ids.new_uuid();
-    let comment = json!({
-        "body": body["body"],
-        "created_at": ctx.now,
-        "id": comment_id,
-        "porting_order_id": id,
-        "record_type": "porting_comment",
-        "user_type": "user",
-    });
-    ctx.store.get().comments.insert(Child {
-        id: comment_id,
+    let comment = Comment {
+        id: ctx.ids.new_uuid(),
         order_id: key,
-        value: comment.clone(),
-    });
+        created_at: Stamp::parse(&ctx.now),
+        body: body["body"].as_str().unwrap_or_default().into(),
+    };
+    let store = ctx.store.get();
+    if !store.orders.contains(&key) {
+        return order_not_found(id);
+    }
+    store.comments.insert(comment.clone());
     ctx.store.unlock();
     data(201, &comment)
 }
 
 // --- additional documents ---
 
-const DOCUMENT_TYPES: &[&str] = &["loa", "invoice", "csr", "other"];
+/// The most additional documents one request adds (the spec's `maxItems`).
+const MAX_DOCUMENTS: usize = 100;
 
 pub(super) fn list_documents(ctx: &mut Ctx<'_>, id: &str) -> Response {
+    const FILTERS: &[Filter<Document>] = &[("filter[document_type]", Match::Eq, |d, f| {
+        f(d.document_type.as_str())
+    })];
     list_children(
         ctx,
         id,
         |s| &mut s.documents,
-        &[("filter[document_type]", "/document_type", Match::Eq)],
+        FILTERS,
         Some(&["created_at", "-created_at"]),
+        no_key,
     )
 }
 
@@ -151,9 +165,15 @@ pub(super) fn create_documents(ctx: &mut Ctx<'_>, id: &str) -> Response {
             "'additional_documents' must be a list of {document_id, document_type}.",
         );
     };
+    if items.len() > MAX_DOCUMENTS {
+        return errors::invalid_body(
+            "/additional_documents",
+            "At most 100 additional documents at a time.",
+        );
+    }
     const DOC: Fields = &[
         ("document_id", Kind::Str),
-        ("document_type", Kind::RequiredEnum(DOCUMENT_TYPES)),
+        ("document_type", Kind::RequiredEnum(DocumentType::NAMES)),
     ];
     for (i, item) in items.iter().enumerate() {
         let at = format!("/additional_documents/{i}");
@@ -165,36 +185,28 @@ pub(super) fn create_documents(ctx: &mut Ctx<'_>, id: &str) -> Response {
         }
     }
     try_or_answer!(refuse(problems));
-    let created: Vec<Child> = items
+    let now = Stamp::parse(&ctx.now);
+    let created: Vec<Document> = items
         .iter()
-        .map(|item| {
-            let doc_id = ctx.ids.new_uuid();
-            let value = json!({
-                "created_at": ctx.now,
-                "document_id": item["document_id"],
-                "document_type": item["document_type"],
-                "id": doc_id,
-                "porting_order_id": id,
-                "record_type": "porting_additional_document",
-                "updated_at": ctx.now,
-            });
-            Child {
-                id: doc_id,
+        .filter_map(|item| {
+            Some(Document {
+                id: ctx.ids.new_uuid(),
                 order_id: key,
-                value,
-            }
+                created_at: now,
+                document_id: item["document_id"].as_str()?.into(),
+                document_type: DocumentType::parse(item["document_type"].as_str()?)?,
+            })
         })
         .collect();
-    let values: Vec<Value> = created.iter().map(|c| c.value.clone()).collect();
     let store = ctx.store.get();
     if !store.orders.contains(&key) {
         return order_not_found(id);
     }
-    for doc in created {
-        store.documents.insert(doc);
+    for doc in &created {
+        store.documents.insert(doc.clone());
     }
     ctx.store.unlock();
-    data(201, &values)
+    data(201, &created)
 }
 
 pub(super) fn delete_document(ctx: &mut Ctx<'_>, id: &str, doc: &str) -> Response {
@@ -215,12 +227,16 @@ pub(super) fn delete_document(ctx: &mut Ctx<'_>, id: &str, doc: &str) -> Respons
 // --- verification codes ---
 
 pub(super) fn list_verification_codes(ctx: &mut Ctx<'_>, id: &str) -> Response {
+    const FILTERS: &[Filter<VerificationCode>] = &[("filter[verified]", Match::Eq, |c, f| {
+        bool_field(c.verified, f)
+    })];
     list_children(
         ctx,
         id,
         |s| &mut s.verification_codes,
-        &[("filter[verified]", "/verified", Match::Eq)],
+        FILTERS,
         Some(&["created_at", "-created_at"]),
+        no_key,
     )
 }
 
@@ -239,25 +255,23 @@ pub(super) fn send_verification_codes(ctx: &mut Ctx<'_>, id: &str) -> Response {
         return errors::invalid_body("/phone_numbers", "At most 100 phone numbers at a time.");
     }
     let ids = ctx.ids;
-    let now = ctx.now.clone();
-    let codes = &mut ctx.store.get().verification_codes;
+    let now = Stamp::parse(&ctx.now);
+    let store = ctx.store.get();
+    if !store.orders.contains(&key) {
+        return order_not_found(id);
+    }
+    let codes = &mut store.verification_codes;
     for number in numbers {
-        match codes.find_in_order_mut(&key, |c| c.value["phone_number"] == number) {
-            Some(code) => code.value["updated_at"] = Value::from(now.as_str()),
+        match codes.find_in_order_mut(&key, |c| *c.phone_number == *number) {
+            Some(code) => code.updated_at = now,
             None => {
-                let code_id = ids.new_uuid();
-                let value = json!({
-                    "created_at": now,
-                    "id": code_id,
-                    "phone_number": number,
-                    "porting_order_id": id,
-                    "updated_at": now,
-                    "verified": false,
-                });
-                codes.insert(Child {
-                    id: code_id,
+                codes.insert(VerificationCode {
+                    id: ids.new_uuid(),
                     order_id: key,
-                    value,
+                    created_at: now,
+                    updated_at: now,
+                    phone_number: number.into(),
+                    verified: false,
                 });
             }
         }
@@ -270,6 +284,7 @@ pub(super) fn verify_verification_codes(ctx: &mut Ctx<'_>, id: &str) -> Response
     if !has_order(ctx, key) {
         return order_not_found(id);
     }
+    ctx.store.unlock();
     let body = try_or_answer!(json_body(ctx));
     let Some(items) = body.get("verification_codes").and_then(Value::as_array) else {
         return errors::invalid_body(
@@ -277,7 +292,7 @@ pub(super) fn verify_verification_codes(ctx: &mut Ctx<'_>, id: &str) -> Response
             "'verification_codes' must be a list of {code, phone_number}.",
         );
     };
-    let now = ctx.now.clone();
+    let now = Stamp::parse(&ctx.now);
     let codes = &mut ctx.store.get().verification_codes;
     let mut problems = Vec::new();
     let mut found_ids = Vec::new();
@@ -286,7 +301,7 @@ pub(super) fn verify_verification_codes(ctx: &mut Ctx<'_>, id: &str) -> Response
         let code = item.get("code").and_then(Value::as_str);
         let found = number.and_then(|n| {
             codes
-                .find_in_order_mut(&key, |c| c.value["phone_number"] == n)
+                .find_in_order_mut(&key, |c| *c.phone_number == *n)
                 .map(|c| c.id)
         });
         match (code, found) {
@@ -309,9 +324,9 @@ pub(super) fn verify_verification_codes(ctx: &mut Ctx<'_>, id: &str) -> Response
     let mut out = Vec::with_capacity(found_ids.len());
     for found in found_ids {
         if let Some(code) = codes.get_mut(&found) {
-            code.value["verified"] = Value::Bool(true);
-            code.value["updated_at"] = Value::from(now.as_str());
-            out.push(code.value.clone());
+            code.verified = true;
+            code.updated_at = now;
+            out.push(code.clone());
         }
     }
     ctx.store.unlock();
@@ -321,7 +336,23 @@ pub(super) fn verify_verification_codes(ctx: &mut Ctx<'_>, id: &str) -> Response
 // --- activation jobs ---
 
 pub(super) fn list_activation_jobs(ctx: &mut Ctx<'_>, id: &str) -> Response {
-    list_children(ctx, id, |s| &mut s.activation_jobs, &[], None)
+    list_children(ctx, id, |s| &mut s.activation_jobs, &[], None, no_key)
+}
+
+/// A new on-demand activation job of order `order_id`: to run now, in a window of an hour.
+pub(crate) fn on_demand_job(ctx: &Ctx<'_>, order_id: Uuid) -> ActivationJob {
+    let now = Stamp::parse(&ctx.now);
+    let end =
+        parse_time(&ctx.now).map_or(now, |t| Stamp::parse(&format_time(t + Duration::hours(1))));
+    ActivationJob {
+        id: ctx.ids.new_uuid(),
+        order_id,
+        created_at: now,
+        updated_at: now,
+        activate_at: now,
+        window_end: end,
+        scheduled: false,
+    }
 }
 
 pub(super) fn retrieve_activation_job(ctx: &mut Ctx<'_>, id: &str, job: &str) -> Response {
@@ -334,11 +365,13 @@ pub(super) fn retrieve_activation_job(ctx: &mut Ctx<'_>, id: &str, job: &str) ->
     let Some(found) = ctx.store.get().activation_jobs.get_in_mut(&key, &job_key) else {
         return record_not_found(kind, job);
     };
-    let found = found.value.clone();
+    let found = found.clone();
     ctx.store.unlock();
     data(200, &found)
 }
 
+/// `PATCH`: an `activate_at` schedules the job at that time (its window starts and ends
+/// there); the time is kept to the millisecond, in UTC.
 pub(super) fn update_activation_job(ctx: &mut Ctx<'_>, id: &str, job: &str) -> Response {
     let key = try_or_answer!(order_id(id));
     let body = try_or_answer!(order_and_body(
@@ -350,18 +383,17 @@ pub(super) fn update_activation_job(ctx: &mut Ctx<'_>, id: &str, job: &str) -> R
     ));
     let kind = "Activation job";
     let job_key = try_or_answer!(record_id(kind, job));
-    let now = ctx.now.clone();
+    let now = Stamp::parse(&ctx.now);
     let Some(found) = ctx.store.get().activation_jobs.get_in_mut(&key, &job_key) else {
         return record_not_found(kind, job);
     };
-    let found = &mut found.value;
     if let Some(at) = body.get("activate_at").and_then(Value::as_str) {
-        found["activate_at"] = Value::from(at);
-        found["activation_type"] = Value::from("scheduled");
-        let start = parse_time(at).map_or(Value::from(at), |t| Value::from(format_time(t)));
-        found["activation_windows"] = json!([{ "end_at": start, "start_at": start }]);
+        let at = Stamp::parse(at);
+        found.activate_at = at;
+        found.window_end = at;
+        found.scheduled = true;
     }
-    found["updated_at"] = Value::from(now);
+    found.updated_at = now;
     let found = found.clone();
     ctx.store.unlock();
     data(200, &found)
@@ -370,15 +402,15 @@ pub(super) fn update_activation_job(ctx: &mut Ctx<'_>, id: &str, job: &str) -> R
 // --- action requirements ---
 
 pub(super) fn list_action_requirements(ctx: &mut Ctx<'_>, id: &str) -> Response {
-    const FILTERS: &[Filter] = &[
-        ("filter[action_type]", "/action_type", Match::Eq),
-        ("filter[status]", "/status", Match::Eq),
-        (
-            "filter[requirement_type_id]",
-            "/requirement_type_id",
-            Match::Eq,
-        ),
-        ("filter[id]", "/id", Match::Eq),
+    const FILTERS: &[Filter<ActionRequirement>] = &[
+        ("filter[action_type]", Match::Eq, |_, f| {
+            f(AU_ID_VERIFICATION)
+        }),
+        ("filter[status]", Match::Eq, |r, f| f(r.status())),
+        ("filter[requirement_type_id]", Match::Eq, |_, f| {
+            f(AU_REQUIREMENT_TYPE)
+        }),
+        ("filter[id]", Match::Eq, |r, f| uuid_field(&r.id, f)),
     ];
     list_children(
         ctx,
@@ -386,6 +418,7 @@ pub(super) fn list_action_requirements(ctx: &mut Ctx<'_>, id: &str) -> Response 
         |s| &mut s.action_requirements,
         FILTERS,
         Some(&["created_at", "-created_at", "updated_at", "-updated_at"]),
+        |r, _| Some(r.updated_at),
     )
 }
 
@@ -406,7 +439,7 @@ pub(super) fn initiate_action_requirement(ctx: &mut Ctx<'_>, id: &str, req: &str
     }
     let kind = "Action requirement";
     let req_key = try_or_answer!(record_id(kind, req));
-    let now = ctx.now.clone();
+    let now = Stamp::parse(&ctx.now);
     let Some(found) = ctx
         .store
         .get()
@@ -415,33 +448,21 @@ pub(super) fn initiate_action_requirement(ctx: &mut Ctx<'_>, id: &str, req: &str
     else {
         return record_not_found(kind, req);
     };
-    let found = &mut found.value;
-    found["status"] = Value::from("pending");
-    found["action_url"] = Value::from(format!("https://sandbox.invalid/porting/actions/{req}"));
-    found["updated_at"] = Value::from(now);
+    found.pending = true;
+    found.updated_at = now;
     let found = found.clone();
     ctx.store.unlock();
     data(200, &found)
 }
 
 /// The action requirement an Australian order starts with.
-pub(crate) fn initial_action_requirement(ctx: &Ctx<'_>, order_id: Uuid) -> Child {
-    let id = ctx.ids.new_uuid();
-    let value = json!({
-        "action_type": "au_id_verification",
-        "action_url": null,
-        "cancel_reason": null,
-        "created_at": ctx.now,
-        "id": id,
-        "porting_order_id": order_id,
-        "record_type": "porting_action_requirement",
-        "requirement_type_id": "53970723-fbff-4f46-a975-f62be6c1a585",
-        "status": "created",
-        "updated_at": ctx.now,
-    });
-    Child {
-        id,
+pub(crate) fn initial_action_requirement(ctx: &Ctx<'_>, order_id: Uuid) -> ActionRequirement {
+    let now = Stamp::parse(&ctx.now);
+    ActionRequirement {
+        id: ctx.ids.new_uuid(),
         order_id,
-        value,
+        created_at: now,
+        updated_at: now,
+        pending: false,
     }
 }

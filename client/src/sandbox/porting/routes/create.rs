@@ -4,9 +4,9 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use super::super::child::ActionRequirement;
 use super::super::ctx::Ctx;
 use super::super::order::Order;
-use super::super::store::Child;
 use super::{Params, children, data};
 use crate::sandbox::errors;
 use crate::sandbox::http::Response;
@@ -57,7 +57,7 @@ pub(super) fn create(ctx: &mut Ctx<'_>, _: Params<'_>) -> Response {
     if response.status != 201 {
         return response;
     }
-    let requirements: Vec<Child> = created
+    let requirements: Vec<ActionRequirement> = created
         .iter()
         .filter(|o| {
             o.phone_numbers

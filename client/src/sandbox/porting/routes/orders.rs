@@ -12,7 +12,6 @@ use super::super::order::Stamp;
 use super::super::order::{Order, Requirement, Status};
 use super::super::patch::{self, Fields, Kind};
 use super::super::query::{Match, Order as Sort};
-use super::super::store::Child;
 use super::{Params, data, json_body, order_id, order_not_found, refuse, try_or_answer};
 use crate::sandbox::errors;
 use crate::sandbox::http::Response;
@@ -397,24 +396,8 @@ fn set_status(ctx: &mut Ctx<'_>, key: Uuid, status: Status) -> Response {
 
 /// 202 with a new on-demand activation job.
 fn activate(ctx: &mut Ctx<'_>, key: Uuid) -> Response {
-    let end = parse_time(&ctx.now)
-        .map_or_else(|| ctx.now.clone(), |t| format_time(t + Duration::hours(1)));
-    let job_id = ctx.ids.new_uuid();
-    let job = json!({
-        "activate_at": ctx.now,
-        "activation_type": "on-demand",
-        "activation_windows": [{ "end_at": end, "start_at": ctx.now }],
-        "created_at": ctx.now,
-        "id": job_id,
-        "record_type": "porting_activation_job",
-        "status": "created",
-        "updated_at": ctx.now,
-    });
-    ctx.store.get().activation_jobs.insert(Child {
-        id: job_id,
-        order_id: key,
-        value: job.clone(),
-    });
+    let job = super::children::on_demand_job(ctx, key);
+    ctx.store.get().activation_jobs.insert(job.clone());
     ctx.store.unlock();
     data(202, &job)
 }

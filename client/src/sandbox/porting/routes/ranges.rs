@@ -1,14 +1,19 @@
 //! Number ranges attached to an order (associated phone numbers, phone number blocks,
 //! phone number extensions), and phone number configurations.
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::super::ctx::Ctx;
+use super::super::order::Stamp;
 use super::super::patch::{self, Fields, Kind};
-use super::super::query::{Filter, Filters, Match, Order as Sort, time_at};
-use super::super::store::{Child, Item, Store};
-use super::super::table::Table;
-use super::children::{has_order, list_children, order_and_body};
+use super::super::query::{Filter, Filters, Match, Order as Sort};
+use super::super::range::{
+    Action, AssociatedNumber, NumberBlock, NumberConfiguration, NumberExtension, Range as Bounds,
+};
+use super::super::store::Store;
+use super::super::table::{Record, Table};
+use super::children::{has_order, list_children, no_key, order_and_body};
 use super::{
     data, json_body, order_id, order_not_found, record_id, record_not_found, refuse, try_or_answer,
 };
@@ -26,14 +31,6 @@ pub(super) enum Range {
 }
 
 impl Range {
-    fn table(self, store: &mut Store) -> &mut Table<Child> {
-        match self {
-            Range::Associated => &mut store.associated_numbers,
-            Range::Blocks => &mut store.number_blocks,
-            Range::Extensions => &mut store.number_extensions,
-        }
-    }
-
     fn record_name(self) -> &'static str {
         match self {
             Range::Associated => "Associated phone number",
@@ -43,36 +40,52 @@ impl Range {
     }
 }
 
+const SORTS: Option<&[&str]> = Some(&["created_at", "-created_at"]);
+
 pub(super) fn list_ranges(ctx: &mut Ctx<'_>, id: &str, kind: Range) -> Response {
-    let filters: &[Filter] = match kind {
-        Range::Associated => &[
-            ("filter[action]", "/action", Match::Eq),
-            (
-                "filter[phone_number]",
-                "/phone_number_range/start_at",
-                Match::Eq,
-            ),
-        ],
-        Range::Blocks => &[(
-            "filter[phone_number]",
-            "/phone_number_range/start_at",
-            Match::Eq,
-        )],
-        Range::Extensions => &[(
-            "filter[porting_phone_number_id]",
-            "/porting_phone_number_id",
-            Match::Eq,
-        )],
-    };
-    let pick: fn(&mut Store) -> &mut Table<Child> = match kind {
-        Range::Associated => |s| &mut s.associated_numbers,
-        Range::Blocks => |s| &mut s.number_blocks,
-        Range::Extensions => |s| &mut s.number_extensions,
-    };
-    list_children(ctx, id, pick, filters, Some(&["created_at", "-created_at"]))
+    match kind {
+        Range::Associated => {
+            const FILTERS: &[Filter<AssociatedNumber>] = &[
+                ("filter[action]", Match::Eq, |a, f| f(a.action.as_str())),
+                ("filter[phone_number]", Match::Eq, |a, f| {
+                    a.range.start_at.as_deref().is_some_and(f)
+                }),
+            ];
+            list_children(
+                ctx,
+                id,
+                |s| &mut s.associated_numbers,
+                FILTERS,
+                SORTS,
+                no_key,
+            )
+        }
+        Range::Blocks => {
+            const FILTERS: &[Filter<NumberBlock>] =
+                &[("filter[phone_number]", Match::Eq, |b, f| {
+                    b.range.start_at.as_deref().is_some_and(f)
+                })];
+            list_children(ctx, id, |s| &mut s.number_blocks, FILTERS, SORTS, no_key)
+        }
+        Range::Extensions => {
+            const FILTERS: &[Filter<NumberExtension>] =
+                &[("filter[porting_phone_number_id]", Match::Eq, |e, f| {
+                    f(&e.porting_phone_number_id)
+                })];
+            list_children(
+                ctx,
+                id,
+                |s| &mut s.number_extensions,
+                FILTERS,
+                SORTS,
+                no_key,
+            )
+        }
+    }
 }
 
 const RANGE: Fields = &[("start_at", Kind::Str), ("end_at", Kind::Str)];
+const INT_RANGE: Fields = &[("start_at", Kind::Int), ("end_at", Kind::Int)];
 
 /// A two-letter country code for a +E.164 number (a sandbox guess from the prefix).
 fn country_of(number: &str) -> &'static str {
@@ -90,13 +103,60 @@ fn country_of(number: &str) -> &'static str {
         .map_or("US", |(_, c)| c)
 }
 
+/// The bounds of a checked `{start_at, end_at}` of phone numbers.
+fn number_bounds(value: &Value) -> Bounds<Box<str>> {
+    Bounds {
+        end_at: value["end_at"].as_str().map(Box::from),
+        start_at: value["start_at"].as_str().map(Box::from),
+    }
+}
+
+/// The bounds of a checked `{start_at, end_at}` of extensions.
+fn extension_bounds(value: &Value) -> Bounds<i64> {
+    Bounds {
+        end_at: value["end_at"].as_i64(),
+        start_at: value["start_at"].as_i64(),
+    }
+}
+
+/// Refuses a range object (at `at`) without both `start_at` and `end_at`.
+fn require_bounds(value: &Value, at: &str, problems: &mut Vec<Value>) {
+    if value.is_object() {
+        for name in ["start_at", "end_at"] {
+            if value.get(name).is_none_or(Value::is_null) {
+                problems.push(errors::required_entry(at, name));
+            }
+        }
+    }
+}
+
+/// Stores `record` in the table `pick` chooses if order `key` still exists; 201 with it.
+fn store_range<T: Record + Serialize + Clone>(
+    ctx: &mut Ctx<'_>,
+    id: &str,
+    pick: fn(&mut Store) -> &mut Table<T>,
+    record: T,
+) -> Response {
+    let store = ctx.store.get();
+    if record
+        .order_id()
+        .is_some_and(|key| !store.orders.contains(&key))
+    {
+        return order_not_found(id);
+    }
+    pick(store).insert(record.clone());
+    ctx.store.unlock();
+    data(201, &record)
+}
+
 pub(super) fn create_range(ctx: &mut Ctx<'_>, id: &str, kind: Range) -> Response {
     let key = try_or_answer!(order_id(id));
     let new_id = ctx.ids.new_uuid();
-    let record = match kind {
+    let now = Stamp::parse(&ctx.now);
+    match kind {
         Range::Associated => {
             const FIELDS: Fields = &[
-                ("action", Kind::RequiredEnum(&["keep", "disconnect"])),
+                ("action", Kind::RequiredEnum(Action::NAMES)),
                 ("phone_number_range", Kind::Obj(RANGE)),
             ];
             let body = try_or_answer!(order_and_body(
@@ -106,27 +166,23 @@ pub(super) fn create_range(ctx: &mut Ctx<'_>, id: &str, kind: Range) -> Response
                 FIELDS,
                 &["action", "phone_number_range"]
             ));
-            let start = body["phone_number_range"]["start_at"]
-                .as_str()
-                .unwrap_or_default();
-            json!({
-                "action": body["action"],
-                "country_code": country_of(start),
-                "created_at": ctx.now,
-                "id": new_id,
-                "phone_number_range": body["phone_number_range"],
-                "phone_number_type": "local",
-                "porting_order_id": id,
-                "record_type": "porting_associated_phone_number",
-                "updated_at": ctx.now,
-            })
+            let range = number_bounds(&body["phone_number_range"]);
+            let record = AssociatedNumber {
+                id: new_id,
+                order_id: key,
+                created_at: now,
+                action: body["action"]
+                    .as_str()
+                    .and_then(Action::parse)
+                    .unwrap_or(Action::Keep),
+                country_code: country_of(range.start_at.as_deref().unwrap_or_default()),
+                range,
+            };
+            store_range(ctx, id, |s| &mut s.associated_numbers, record)
         }
         Range::Blocks => {
-            const FIELDS: Fields = &[
-                ("phone_number_range", Kind::Obj(RANGE)),
-                ("activation_ranges", Kind::Strs),
-            ];
-            // `activation_ranges` is a list of ranges: checked by hand below.
+            const FIELDS: Fields = &[("phone_number_range", Kind::Obj(RANGE))];
+            // `activation_ranges` is a list of ranges: checked by `check_ranges`.
             let mut body = try_or_answer!(json_body(ctx));
             let activation = body
                 .as_object_mut()
@@ -134,29 +190,29 @@ pub(super) fn create_range(ctx: &mut Ctx<'_>, id: &str, kind: Range) -> Response
             if !has_order(ctx, key) {
                 return order_not_found(id);
             }
+            ctx.store.unlock();
             let mut problems = Vec::new();
             patch::check(&body, FIELDS, "", &mut problems);
-            let activation = check_ranges(activation, &mut problems);
-            if body.get("phone_number_range").is_none() {
-                problems.push(errors::required_entry("", "phone_number_range"));
+            let activation = check_ranges(activation.as_ref(), RANGE, &mut problems);
+            match body.get("phone_number_range") {
+                None | Some(Value::Null) => {
+                    problems.push(errors::required_entry("", "phone_number_range"));
+                }
+                Some(range) => require_bounds(range, "/phone_number_range", &mut problems),
             }
             try_or_answer!(refuse(problems));
-            let start = body["phone_number_range"]["start_at"]
-                .as_str()
-                .unwrap_or_default();
-            json!({
-                "activation_ranges": activation,
-                "country_code": country_of(start),
-                "created_at": ctx.now,
-                "id": new_id,
-                "phone_number_range": body["phone_number_range"],
-                "phone_number_type": "local",
-                "record_type": "porting_phone_number_block",
-                "updated_at": ctx.now,
-            })
+            let range = number_bounds(&body["phone_number_range"]);
+            let record = NumberBlock {
+                id: new_id,
+                order_id: key,
+                created_at: now,
+                country_code: country_of(range.start_at.as_deref().unwrap_or_default()),
+                range,
+                activation_ranges: activation.iter().map(number_bounds).collect(),
+            };
+            store_range(ctx, id, |s| &mut s.number_blocks, record)
         }
         Range::Extensions => {
-            const INT_RANGE: Fields = &[("start_at", Kind::Int), ("end_at", Kind::Int)];
             const FIELDS: Fields = &[
                 ("porting_phone_number_id", Kind::Str),
                 ("extension_range", Kind::Obj(INT_RANGE)),
@@ -168,69 +224,73 @@ pub(super) fn create_range(ctx: &mut Ctx<'_>, id: &str, kind: Range) -> Response
             if !has_order(ctx, key) {
                 return order_not_found(id);
             }
+            ctx.store.unlock();
             let mut problems = Vec::new();
             patch::check(&body, FIELDS, "", &mut problems);
-            let activation = check_ranges(activation, &mut problems);
+            let activation = check_ranges(activation.as_ref(), INT_RANGE, &mut problems);
             for name in ["porting_phone_number_id", "extension_range"] {
                 if body.get(name).is_none_or(Value::is_null) {
                     problems.push(errors::required_entry("", name));
                 }
             }
+            require_bounds(&body["extension_range"], "/extension_range", &mut problems);
             try_or_answer!(refuse(problems));
-            json!({
-                "activation_ranges": activation,
-                "created_at": ctx.now,
-                "extension_range": body["extension_range"],
-                "id": new_id,
-                "porting_phone_number_id": body["porting_phone_number_id"],
-                "record_type": "porting_phone_number_extension",
-                "updated_at": ctx.now,
-            })
+            let record = NumberExtension {
+                id: new_id,
+                order_id: key,
+                created_at: now,
+                porting_phone_number_id: body["porting_phone_number_id"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .into(),
+                range: extension_bounds(&body["extension_range"]),
+                activation_ranges: activation.iter().map(extension_bounds).collect(),
+            };
+            store_range(ctx, id, |s| &mut s.number_extensions, record)
         }
-    };
-    kind.table(ctx.store.get()).insert(Child {
-        id: new_id,
-        order_id: key,
-        value: record.clone(),
-    });
-    ctx.store.unlock();
-    data(201, &record)
+    }
 }
 
-/// `activation_ranges`: a required list of `{start_at, end_at}` objects.
-fn check_ranges(value: Option<Value>, problems: &mut Vec<Value>) -> Value {
+/// `activation_ranges`: a required list of `{start_at, end_at}` objects of `fields` (both
+/// required); the checked items.
+fn check_ranges<'v>(
+    value: Option<&'v Value>,
+    fields: Fields,
+    problems: &mut Vec<Value>,
+) -> &'v [Value] {
     match value {
         Some(Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
-                let ok = item
-                    .as_object()
-                    .is_some_and(|m| m.contains_key("start_at") && m.contains_key("end_at"));
-                if !ok {
-                    problems.push(errors::body_entry(
-                        &format!("/activation_ranges/{i}"),
-                        "Each activation range needs 'start_at' and 'end_at'.",
-                    ));
-                }
+                let at = format!("/activation_ranges/{i}");
+                patch::check(item, fields, &at, problems);
+                require_bounds(item, &at, problems);
             }
-            Value::Array(items)
+            items
         }
         _ => {
             problems.push(errors::body_entry(
                 "/activation_ranges",
                 "The 'activation_ranges' parameter is required (a list).",
             ));
-            Value::Null
+            &[]
         }
     }
 }
 
-pub(super) fn delete_range(ctx: &mut Ctx<'_>, id: &str, kind: Range, child: &str) -> Response {
+/// Removes the record `child` of order `id` from the table `pick` chooses; 200 with it.
+fn delete_in<T: Record + Serialize>(
+    ctx: &mut Ctx<'_>,
+    id: &str,
+    kind: Range,
+    child: &str,
+    pick: fn(&mut Store) -> &mut Table<T>,
+) -> Response {
     let key = try_or_answer!(order_id(id));
     if !has_order(ctx, key) {
         return order_not_found(id);
     }
     let child_key = try_or_answer!(record_id(kind.record_name(), child));
-    let table = kind.table(ctx.store.get());
+    let table = pick(ctx.store.get());
     if table.get_in_mut(&key, &child_key).is_none() {
         return record_not_found(kind.record_name(), child);
     }
@@ -238,21 +298,32 @@ pub(super) fn delete_range(ctx: &mut Ctx<'_>, id: &str, kind: Range, child: &str
         return record_not_found(kind.record_name(), child);
     };
     ctx.store.unlock();
-    data(200, &removed.value)
+    data(200, &removed)
+}
+
+pub(super) fn delete_range(ctx: &mut Ctx<'_>, id: &str, kind: Range, child: &str) -> Response {
+    match kind {
+        Range::Associated => delete_in(ctx, id, kind, child, |s| &mut s.associated_numbers),
+        Range::Blocks => delete_in(ctx, id, kind, child, |s| &mut s.number_blocks),
+        Range::Extensions => delete_in(ctx, id, kind, child, |s| &mut s.number_extensions),
+    }
 }
 
 // --- phone number configurations (not under one order) ---
 
+/// The most phone number configurations one request makes (the spec's `maxItems`).
+const MAX_CONFIGURATIONS: usize = 20;
+
 pub(super) fn list_number_configurations(ctx: &mut Ctx<'_>) -> Response {
     let page = try_or_answer!(ctx.query.page());
     let sort = try_or_answer!(ctx.query.sort(&["created_at", "-created_at"]));
-    const FILTERS: &[Filter] = &[
-        (
-            "filter[porting_phone_number]",
-            "/porting_phone_number_id",
-            Match::Eq,
-        ),
-        ("filter[user_bundle_id]", "/user_bundle_id", Match::Eq),
+    const FILTERS: &[Filter<NumberConfiguration>] = &[
+        ("filter[porting_phone_number]", Match::Eq, |c, f| {
+            f(&c.porting_phone_number_id)
+        }),
+        ("filter[user_bundle_id]", Match::Eq, |c, f| {
+            f(&c.user_bundle_id)
+        }),
     ];
     let filters = Filters::new(&ctx.query, FILTERS);
     let store = ctx.store.get();
@@ -260,11 +331,11 @@ pub(super) fn list_number_configurations(ctx: &mut Ctx<'_>) -> Response {
         store
             .number_configurations
             .iter()
-            .filter(|i| filters.pass(&i.value)),
-        |i, field| time_at(&i.value, field),
+            .filter(|c| filters.pass(c)),
+        no_key,
     );
     let (found, total) = page.cut(listed);
-    let found: Vec<Value> = found.into_iter().map(|i| i.value.clone()).collect();
+    let found: Vec<NumberConfiguration> = found.into_iter().cloned().collect();
     ctx.store.unlock();
     page.answer(&found, total)
 }
@@ -280,6 +351,12 @@ pub(super) fn create_number_configurations(ctx: &mut Ctx<'_>) -> Response {
             "'phone_number_configurations' must be a list.",
         );
     };
+    if items.len() > MAX_CONFIGURATIONS {
+        return errors::invalid_body(
+            "/phone_number_configurations",
+            "At most 20 phone number configurations at a time.",
+        );
+    }
     const ITEM: Fields = &[
         ("porting_phone_number_id", Kind::Str),
         ("user_bundle_id", Kind::Str),
@@ -295,26 +372,21 @@ pub(super) fn create_number_configurations(ctx: &mut Ctx<'_>) -> Response {
         }
     }
     try_or_answer!(refuse(problems));
-    let created: Vec<Item> = items
+    let now = Stamp::parse(&ctx.now);
+    let text = |item: &Value, name: &str| Box::from(item[name].as_str().unwrap_or_default());
+    let created: Vec<NumberConfiguration> = items
         .iter()
-        .map(|item| {
-            let id = ctx.ids.new_uuid();
-            let value = json!({
-                "created_at": ctx.now,
-                "id": id,
-                "porting_phone_number_id": item["porting_phone_number_id"],
-                "record_type": "porting_phone_number_configuration",
-                "updated_at": ctx.now,
-                "user_bundle_id": item["user_bundle_id"],
-            });
-            Item { id, value }
+        .map(|item| NumberConfiguration {
+            id: ctx.ids.new_uuid(),
+            created_at: now,
+            porting_phone_number_id: text(item, "porting_phone_number_id"),
+            user_bundle_id: text(item, "user_bundle_id"),
         })
         .collect();
-    let values: Vec<Value> = created.iter().map(|item| item.value.clone()).collect();
     let store = ctx.store.get();
-    for item in created {
-        store.number_configurations.insert(item);
+    for item in &created {
+        store.number_configurations.insert(item.clone());
     }
     ctx.store.unlock();
-    data(201, &values)
+    data(201, &created)
 }

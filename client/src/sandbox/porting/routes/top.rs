@@ -4,12 +4,13 @@
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+use super::super::account::{EXPORT_CSV, LoaConfiguration, Report, ReportFilters};
 use super::super::ctx::Ctx;
 use super::super::event::Event;
-use super::super::order::{Number, SANDBOX_USER_ID};
-use super::super::patch::{self, Fields, Kind};
+use super::super::order::Number;
+use super::super::order::Stamp;
+use super::super::patch::{Fields, Kind};
 use super::super::query::{Filter, Filters, Match};
-use super::super::store::Item;
 use super::children::checked_body;
 use super::{data, pdf, record_id, record_not_found, try_or_answer};
 use crate::sandbox::http::Response;
@@ -178,6 +179,12 @@ pub(super) fn create_report(ctx: &mut Ctx<'_>) -> Response {
         ),
     ];
     let body = try_or_answer!(checked_body(ctx, FIELDS, &["report_type", "params"]));
+    if body["params"]["filters"].is_null() {
+        return crate::sandbox::errors::response(
+            422,
+            vec![crate::sandbox::errors::required_entry("/params", "filters")],
+        );
+    }
     if let Some(statuses) = body["params"]["filters"]["status__in"].as_array() {
         for (i, status) in statuses.iter().enumerate() {
             if !status.as_str().is_some_and(|s| STATUSES.contains(&s)) {
@@ -188,45 +195,36 @@ pub(super) fn create_report(ctx: &mut Ctx<'_>) -> Response {
             }
         }
     }
-    let id = ctx.ids.new_uuid();
-    let report = json!({
-        "created_at": ctx.now,
-        "document_id": ctx.ids.uuid(),
-        "id": id,
-        "params": body["params"],
-        "record_type": "porting_report",
-        "report_type": body["report_type"],
-        "status": "completed",
-        "updated_at": ctx.now,
-    });
-    ctx.store.get().reports.insert(Item {
-        id,
-        value: report.clone(),
-    });
+    let report = Report {
+        id: ctx.ids.new_uuid(),
+        created_at: Stamp::parse(&ctx.now),
+        document_id: ctx.ids.new_uuid(),
+        filters: ReportFilters::from_body(&body["params"]["filters"]),
+    };
+    ctx.store.get().reports.insert(report.clone());
     ctx.store.unlock();
     data(201, &report)
 }
 
 pub(super) fn list_reports(ctx: &mut Ctx<'_>) -> Response {
     let page = try_or_answer!(ctx.query.page());
-    const FILTERS: &[Filter] = &[
-        ("filter[report_type]", "/report_type", Match::Eq),
-        ("filter[status]", "/status", Match::Eq),
+    const FILTERS: &[Filter<Report>] = &[
+        ("filter[report_type]", Match::Eq, |_, f| f(EXPORT_CSV)),
+        ("filter[status]", Match::Eq, |_, f| f("completed")),
     ];
     let filters = Filters::new(&ctx.query, FILTERS);
     let reports = &ctx.store.get().reports;
-    let (found, total) = page.cut(reports.iter().rev().filter(|r| filters.pass(&r.value)));
-    let found: Vec<Value> = found.into_iter().map(|r| r.value.clone()).collect();
+    let (found, total) = page.cut(reports.iter().rev().filter(|r| filters.pass(r)));
+    let found: Vec<Report> = found.into_iter().cloned().collect();
     ctx.store.unlock();
     page.answer(&found, total)
 }
 
 pub(super) fn retrieve_report(ctx: &mut Ctx<'_>, id: &str) -> Response {
     let key = try_or_answer!(record_id("Porting report", id));
-    let Some(report) = ctx.store.get().reports.get(&key) else {
+    let Some(report) = ctx.store.get().reports.get(&key).cloned() else {
         return record_not_found("Porting report", id);
     };
-    let report = report.value.clone();
     ctx.store.unlock();
     data(200, &report)
 }
@@ -286,29 +284,10 @@ fn loa_body(ctx: &Ctx<'_>) -> Result<Value, Response> {
     Ok(body)
 }
 
-fn loa_record(ctx: &Ctx<'_>, body: &Value, id: Uuid, created_at: &str) -> Value {
-    json!({
-        "address": body["address"],
-        "company_name": body["company_name"],
-        "contact": body["contact"],
-        "created_at": created_at,
-        "id": id,
-        "logo": { "content_type": "image/png", "document_id": body["logo"]["document_id"] },
-        "name": body["name"],
-        "organization_id": SANDBOX_USER_ID,
-        "record_type": "porting_loa_configuration",
-        "updated_at": ctx.now,
-    })
-}
-
 pub(super) fn create_loa_configuration(ctx: &mut Ctx<'_>) -> Response {
     let body = try_or_answer!(loa_body(ctx));
-    let id = ctx.ids.new_uuid();
-    let record = loa_record(ctx, &body, id, &ctx.now);
-    ctx.store.get().loa_configurations.insert(Item {
-        id,
-        value: record.clone(),
-    });
+    let record = LoaConfiguration::new(ctx.ids.new_uuid(), Stamp::parse(&ctx.now), &body);
+    ctx.store.get().loa_configurations.insert(record.clone());
     ctx.store.unlock();
     data(201, &record)
 }
@@ -317,18 +296,17 @@ pub(super) fn list_loa_configurations(ctx: &mut Ctx<'_>) -> Response {
     let page = try_or_answer!(ctx.query.page());
     let configurations = &ctx.store.get().loa_configurations;
     let (found, total) = page.cut(configurations.iter());
-    let found: Vec<Value> = found.into_iter().map(|c| c.value.clone()).collect();
+    let found: Vec<LoaConfiguration> = found.into_iter().cloned().collect();
     ctx.store.unlock();
     page.answer(&found, total)
 }
 
 const LOA_KIND: &str = "LOA configuration";
 
-/// The stored LOA configuration `id`, as JSON.
-fn loa_configuration(ctx: &mut Ctx<'_>, id: &str) -> Result<Value, Response> {
+/// The stored LOA configuration `id`.
+fn loa_configuration(ctx: &mut Ctx<'_>, id: &str) -> Result<LoaConfiguration, Response> {
     let key = record_id(LOA_KIND, id)?;
-    let found = ctx.store.get().loa_configurations.get(&key);
-    let found = found.map(|c| c.value.clone());
+    let found = ctx.store.get().loa_configurations.get(&key).cloned();
     ctx.store.unlock();
     found.ok_or_else(|| record_not_found(LOA_KIND, id))
 }
@@ -343,18 +321,13 @@ pub(super) fn update_loa_configuration(ctx: &mut Ctx<'_>, id: &str) -> Response 
     try_or_answer!(loa_configuration(ctx, id));
     let body = try_or_answer!(checked_body(ctx, LOA, &[]));
     let key = try_or_answer!(record_id(LOA_KIND, id));
-    let now = ctx.now.clone();
+    let now = Stamp::parse(&ctx.now);
     let Some(record) = ctx.store.get().loa_configurations.get_mut(&key) else {
         return record_not_found(LOA_KIND, id);
     };
-    let record = &mut record.value;
     if let Some(map) = body.as_object() {
-        patch::merge(record, map, LOA);
+        record.merge(map, now);
     }
-    if let Some(document) = body["logo"]["document_id"].as_str() {
-        record["logo"] = json!({ "content_type": "image/png", "document_id": document });
-    }
-    record["updated_at"] = Value::from(now);
     let record = record.clone();
     ctx.store.unlock();
     data(200, &record)
@@ -378,7 +351,7 @@ pub(super) fn preview_loa_params(ctx: &mut Ctx<'_>) -> Response {
 
 pub(super) fn preview_loa_configuration(ctx: &mut Ctx<'_>, id: &str) -> Response {
     let record = try_or_answer!(loa_configuration(ctx, id));
-    let name = record["company_name"].as_str().unwrap_or_default();
+    let name = record.company_name.as_deref().unwrap_or_default();
     pdf(&format!("LOA preview {name}"))
 }
 
