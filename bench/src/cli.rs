@@ -14,7 +14,7 @@
 //!    against `telnyx-porting sandbox` (its own process): wall time, and the peak RSS
 //!    (`VmHWM`) of the bulk process and of the sandbox, read from /proc while they run.
 //!
-//! `BENCH_CLI=0` skips the stage.
+//! `BENCH_CLI=0` skips the stage; `BENCH_CLI_ONLY=1` runs it alone.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -16,7 +16,8 @@
 //! 5. the sandbox: creates, retrieves and list pages against a nearly empty and a full
 //!    sandbox, each in a child process, and their memory (see `sandbox.rs`;
 //!    `BENCH_SANDBOX_ONLY=1` runs this stage alone).
-//! 6. the command line (`cli.rs`): `telnyx-porting` next to `curl`, and bulk creation.
+//! 6. the command line (`cli.rs`): `telnyx-porting` next to `curl`, and bulk creation
+//!    (`BENCH_CLI_ONLY=1` runs this stage alone).
 //!
 //! Environment: `BENCH_N` (60000), `BENCH_ROUND` (500), `BENCH_MEMORY_N` (10000),
 //! `BENCH_DECODE_ROUNDS` (9), `BENCH_DECODE_ITERS` (40), `BENCH_CLIENT_THREADS` (1), and
@@ -133,6 +134,9 @@ fn run() -> Result<(), String> {
     }
     if std::env::var_os("BENCH_SANDBOX_ONLY").is_some() {
         return sandbox::stage(&runtime);
+    }
+    if std::env::var_os("BENCH_CLI_ONLY").is_some() {
+        return cli::run(&server.base_url);
     }
     if let Ok(spec) = std::env::var("BENCH_PROFILE") {
         return runtime.block_on(profile_one(&server, &spec, config.n));
