@@ -18,6 +18,8 @@
 //!    `BENCH_SANDBOX_ONLY=1` runs this stage alone).
 //! 6. webhooks: `Verifier::verify` against a raw Ed25519 loop of the same crypto, the decode
 //!    alone, and Node's `crypto.verify` for reference (`webhooks.rs`).
+//! 7. the command line (`cli.rs`): `telnyx-porting` next to `curl`, and bulk creation
+//!    (`BENCH_CLI_ONLY=1` runs this stage alone).
 //!
 //! Environment: `BENCH_N` (60000), `BENCH_ROUND` (500), `BENCH_MEMORY_N` (10000),
 //! `BENCH_DECODE_ROUNDS` (9), `BENCH_DECODE_ITERS` (40), `BENCH_CLIENT_THREADS` (1), and
@@ -26,6 +28,7 @@
 //! with its own client, so the ratios show the harness's own bias and noise.
 //! See BENCHMARKS.md for the method and the figures.
 
+mod cli;
 mod cpu;
 mod hooks;
 mod page;
@@ -135,6 +138,9 @@ fn run() -> Result<(), String> {
     if std::env::var_os("BENCH_SANDBOX_ONLY").is_some() {
         return sandbox::stage(&runtime);
     }
+    if std::env::var_os("BENCH_CLI_ONLY").is_some() {
+        return cli::run(&server.base_url);
+    }
     if let Ok(spec) = std::env::var("BENCH_PROFILE") {
         return runtime.block_on(profile_one(&server, &spec, config.n));
     }
@@ -159,6 +165,7 @@ fn run() -> Result<(), String> {
     decode(&config)?;
     sandbox::stage(&runtime)?;
     webhooks::bench()?;
+    cli::run(&server.base_url)?;
 
     line("peak_rss_end_of_run_mb", mb(status_kb("VmHWM")));
     line("load_average_at_end", load_average());
