@@ -68,8 +68,16 @@ pub(crate) enum Extra {
     ///
     /// The first line on stdout, once it accepts connections, is `listening on
     /// http://HOST:PORT/v2`: give that to any SDK as its base URL, with the sandbox's API
-    /// key (`KEYSANDBOX_not_a_real_key`, also printed on stderr at start). Each request is
-    /// logged on stderr: method, path, status, milliseconds.
+    /// key (`KEYSANDBOX_not_a_real_key`, also printed on stderr at start). The second line
+    /// is `webhook public key: <base64>`, the key that verifies the webhooks it sends
+    /// (`--webhook-key-seed` fixes it across restarts). Each request is logged on stderr:
+    /// method, path, status, milliseconds.
+    ///
+    /// Webhooks: every event of an order with a `webhook_url` is POSTed there, signed as
+    /// Telnyx signs them, with retries; only to loopback hosts unless --deliver-to-any-host.
+    /// `POST /v2/_sandbox/porting_orders/{id}/advance` with `{"status": "ported"}` (or
+    /// `submitted`, `foc-date-confirmed`, `exception` with `exception_code`) moves a confirmed
+    /// order along; `POST /v2/_sandbox/porting_orders/{id}/split` splits it.
     ///
     /// It refuses what the API refuses, in Telnyx's error shape: a request without a bearer
     /// token (401), a body the API would not take (422, one entry per problem, with a JSON
@@ -86,7 +94,8 @@ pub(crate) enum Extra {
     /// Where it is knowingly more lenient than the API: any non-empty token is accepted; ids
     /// named in a body (documents, requirement groups, billing groups, connections, bundles)
     /// are not checked to exist; orders never move on by themselves (an order stays
-    /// `in-process` until cancelled and is never `ported`); any digits verify a verification
+    /// `in-process` until cancelled or moved on with the `/v2/_sandbox` controls above); any
+    /// digits verify a verification
     /// code; reports complete at once; numbers are split into orders by the first digit of
     /// their country code, a rough stand-in for the API's split by carrier and country.
     ///

@@ -36,6 +36,34 @@ pub(crate) struct SandboxArgs {
     /// [default: 16777216 (16 MiB)]
     #[arg(long, value_name = "BYTES")]
     pub max_body_bytes: Option<usize>,
+
+    /// A fixed webhook signing key: 64 hex digits (32 bytes, e.g. from `openssl rand -hex 32`),
+    /// so that a receiver's configured public key survives restarts. Without it each start
+    /// makes a fresh key pair. The public key is printed on the second stdout line and served
+    /// at GET /v2/_sandbox/webhook_public_key.
+    #[arg(long, value_name = "HEX", value_parser = parse_seed)]
+    pub webhook_key_seed: Option<[u8; 32]>,
+
+    /// Deliver webhooks to any host, not only to loopback addresses (for containers on one
+    /// network). Redirects are still not followed and no proxy is used.
+    #[arg(long)]
+    pub deliver_to_any_host: bool,
+}
+
+/// 64 hex digits as the 32-byte seed of the sandbox's webhook key pair.
+fn parse_seed(text: &str) -> Result<[u8; 32], String> {
+    let text = text.trim();
+    let wrong = || {
+        "the seed must be 64 hex digits (32 bytes), e.g. from `openssl rand -hex 32`".to_string()
+    };
+    if text.len() != 64 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(wrong());
+    }
+    let mut seed = [0u8; 32];
+    for (i, byte) in seed.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).map_err(|_| wrong())?;
+    }
+    Ok(seed)
 }
 
 fn parse_host(text: &str) -> Result<IpAddr, String> {
@@ -52,6 +80,8 @@ struct Settings {
     port: u16,
     max_items: Option<usize>,
     max_body_bytes: Option<usize>,
+    webhook_key_seed: Option<[u8; 32]>,
+    deliver_to_any_host: bool,
     log_requests: bool,
 }
 
@@ -64,6 +94,10 @@ async fn start(settings: &Settings) -> std::io::Result<Sandbox> {
     if let Some(max) = settings.max_body_bytes {
         builder = builder.max_body_bytes(max);
     }
+    if let Some(seed) = settings.webhook_key_seed {
+        builder = builder.webhook_key_seed(seed);
+    }
+    builder = builder.deliver_to_any_host(settings.deliver_to_any_host);
     if settings.log_requests {
         builder = builder
             .on_request(|log| log_request(log.method(), log.path(), log.status(), log.elapsed()));
@@ -87,6 +121,8 @@ pub(crate) async fn start_embedded() -> Result<Sandbox, CliError> {
         port: 0,
         max_items: None,
         max_body_bytes: None,
+        webhook_key_seed: None,
+        deliver_to_any_host: false,
         log_requests: false,
     };
     start(&settings)
@@ -118,6 +154,8 @@ async fn serve(args: SandboxArgs) -> Result<(), CliError> {
         port: args.port,
         max_items: args.max_items_per_collection,
         max_body_bytes: args.max_body_bytes,
+        webhook_key_seed: args.webhook_key_seed,
+        deliver_to_any_host: args.deliver_to_any_host,
         log_requests: true,
     };
     // Listen for signals before announcing, so that a signal right after the first line is
@@ -130,8 +168,16 @@ async fn serve(args: SandboxArgs) -> Result<(), CliError> {
         ))
     })?;
     {
-        let mut stdout = std::io::stdout();
-        writeln!(stdout, "listening on {}", sandbox.base_url()).map_err(CliError::io)?;
+        // Both lines in one write: a reader that stops after them misses nothing.
+        let announce = format!(
+            "listening on {}\nwebhook public key: {}\n",
+            sandbox.base_url(),
+            sandbox.webhook_public_key()
+        );
+        let mut stdout = std::io::stdout().lock();
+        stdout
+            .write_all(announce.as_bytes())
+            .map_err(CliError::io)?;
         stdout.flush().map_err(CliError::io)?;
     }
     let _ = writeln!(

@@ -13,6 +13,8 @@ use tokio::process::{Child, ChildStderr};
 struct Server {
     child: Child,
     url: String,
+    /// The base64 public key of the second stdout line.
+    webhook_public_key: String,
     stderr: Lines<BufReader<ChildStderr>>,
 }
 
@@ -36,9 +38,19 @@ async fn start(args: &[&str]) -> Server {
         url.starts_with("http://127.0.0.1:") && url.ends_with("/v2"),
         "{first:?}"
     );
+    let second = tokio::time::timeout(WAIT, lines.next_line())
+        .await
+        .expect("the key line comes in time")
+        .expect("stdout reads")
+        .expect("a second line");
+    let webhook_public_key = second
+        .strip_prefix("webhook public key: ")
+        .unwrap_or_else(|| panic!("second line {second:?}"))
+        .to_owned();
     Server {
         child,
         url,
+        webhook_public_key,
         stderr: BufReader::new(stderr).lines(),
     }
 }
@@ -278,4 +290,51 @@ async fn the_official_node_sdk_drives_the_server() {
         "{stdout}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// The second stdout line is the webhook public key; `--webhook-key-seed` fixes it (the same
+/// key as the library's `Signer` of that seed), and the server serves the same key.
+#[tokio::test(flavor = "multi_thread")]
+async fn prints_the_webhook_public_key_and_a_seed_fixes_it() {
+    let seed = [7u8; 32];
+    let hex: String = seed.iter().map(|b| format!("{b:02x}")).collect();
+    let expected = telnyx_porting::webhooks::Signer::from_seed(seed)
+        .expect("a key pair from the seed")
+        .public_key_base64();
+    let server = start(&["--port", "0", "--webhook-key-seed", &hex]).await;
+    assert_eq!(server.webhook_public_key, expected);
+    let served = run(&[
+        "--base-url",
+        &server.url,
+        "--api-key",
+        "k",
+        "--format",
+        "json",
+        "porting-orders",
+        "list",
+        "--page-number",
+        "1",
+    ])
+    .await;
+    assert_eq!(served.code, 0, "{served:?}");
+    let client = telnyx_porting::Client::builder()
+        .api_key("k")
+        .base_url(&server.url)
+        .build()
+        .expect("a client");
+    let key: serde_json::Value = client
+        .request(telnyx_porting::Method::GET, "/_sandbox/webhook_public_key")
+        .send()
+        .await
+        .expect("the key is served");
+    assert_eq!(key["data"]["public_key"], expected.as_str());
+    assert_eq!(server.stop().await, 0);
+
+    // Without a seed, each start has a key of its own; a malformed seed is a usage error.
+    let fresh = start(&["--port", "0"]).await;
+    assert_ne!(fresh.webhook_public_key, expected);
+    assert_eq!(fresh.stop().await, 0);
+    let bad = run(&["sandbox", "--port", "0", "--webhook-key-seed", "abc"]).await;
+    assert_eq!(bad.code, 2, "{bad:?}");
+    assert!(bad.stderr.contains("64 hex digits"), "{bad:?}");
 }
