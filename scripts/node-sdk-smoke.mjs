@@ -1,5 +1,5 @@
 // Smoke test: the official Telnyx Node SDK (npm `telnyx`, pinned in package.json) driving
-// `telnyx-porting sandbox`. Run by cli/tests/node_sdk.rs (so by `cargo test` and
+// `telnyx-porting sandbox`. Run by cli/tests/sandbox_server.rs (so by `cargo test` and
 // scripts/test.sh) as: node scripts/node-sdk-smoke.mjs path/to/telnyx-porting
 //
 // Starts the server on a free port, reads the URL from its first stdout line, creates,

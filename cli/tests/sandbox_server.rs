@@ -292,6 +292,39 @@ async fn the_official_node_sdk_drives_the_server() {
     );
 }
 
+/// The official Telnyx Python SDK (PyPI `telnyx`, pinned in scripts/python-sdk-requirements.txt,
+/// installed into .venv-sdk/ by scripts/test.sh) drives the server: scripts/python-sdk-smoke.py.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_official_python_sdk_drives_the_server() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let python = root.join(".venv-sdk/bin/python");
+    assert!(
+        python.exists(),
+        "the Python SDK is not installed: run `bash scripts/test.sh` (it creates .venv-sdk/ with \
+         `python3 -m venv .venv-sdk && .venv-sdk/bin/pip install -r \
+         scripts/python-sdk-requirements.txt`)"
+    );
+    let out = tokio::time::timeout(
+        WAIT * 2,
+        tokio::process::Command::new(&python)
+            .arg(root.join("scripts/python-sdk-smoke.py"))
+            .arg(common::BIN)
+            .current_dir(&root)
+            .stdin(Stdio::null())
+            .kill_on_drop(true)
+            .output(),
+    )
+    .await
+    .expect("the smoke test finishes in time")
+    .expect("the venv's python runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.contains("python-sdk-smoke: ok"),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// The second stdout line is the webhook public key; `--webhook-key-seed` fixes it (the same
 /// key as the library's `Signer` of that seed), and the server serves the same key.
 #[tokio::test(flavor = "multi_thread")]
