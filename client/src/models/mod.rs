@@ -42,10 +42,10 @@
 
 mod accessors;
 mod activation_jobs;
+mod additional_documents;
 mod comments;
 mod common;
 mod create;
-mod documents;
 mod events;
 mod loa;
 mod merge;
@@ -62,16 +62,16 @@ pub use activation_jobs::{
     ActivationJobStatus, ActivationType, ActivationWindow, PortingOrdersActivationJob,
     UpdatePortingOrdersActivationJob,
 };
+pub use additional_documents::{
+    AdditionalDocumentParams, AdditionalDocumentType, CreateAdditionalDocuments,
+    PortingAdditionalDocument,
+};
 pub use comments::{CommentUserType, CreatePortingOrderComment, PortingOrdersComment};
 pub use common::{
     Data, DataWithMeta, Page, PaginationMeta, Patch, PortingOrderId, PortingOrderMeta,
     PortingOrderResponse,
 };
 pub use create::{CreatePortingOrder, is_e164};
-pub use documents::{
-    AdditionalDocumentParams, AdditionalDocumentType, CreateAdditionalDocuments,
-    PortingAdditionalDocument,
-};
 pub use events::{
     DeletedPayload, EventComment, EventMessaging, EventOrderRef, EventPhoneNumberRef,
     MessagingChangedPayload, NewCommentPayload, NotificationMethod, PayloadStatus, PortingEvent,
