@@ -46,6 +46,7 @@ mod additional_documents;
 mod comments;
 mod common;
 mod create;
+mod documents;
 mod events;
 mod loa;
 mod merge;
@@ -72,6 +73,11 @@ pub use common::{
     PortingOrderResponse,
 };
 pub use create::{CreatePortingOrder, is_e164};
+pub use documents::{
+    CreateDocServiceDocumentRequest, DocServiceDocument, DocServiceDocumentLink,
+    DocumentAvScanStatus, DocumentDownloadLink, DocumentSize, DocumentStatus, MAX_DOCUMENT_BYTES,
+    MAX_FILENAME_CHARS, UpdateDocument,
+};
 pub use events::{
     DeletedPayload, EventComment, EventMessaging, EventOrderRef, EventPhoneNumberRef,
     MessagingChangedPayload, NewCommentPayload, NotificationMethod, PayloadStatus, PortingEvent,
