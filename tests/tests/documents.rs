@@ -121,7 +121,7 @@ fn check(
 fn assert_document(doc: &DocServiceDocument) {
     assert_eq!(doc.id, Some(uuid(DOC)));
     assert_eq!(doc.record_type.as_deref(), Some("document"));
-    assert_eq!(doc.created_at, Some(at("2018-02-02T22:25:27.521Z")));
+    assert_eq!(doc.created_at.as_deref(), Some("2018-02-02T22:25:27.521Z"));
     assert_eq!(doc.av_scan_status, Some(DocumentAvScanStatus::Scanned));
     assert_eq!(doc.status, Some(DocumentStatus::Pending));
     assert_eq!(doc.filename.as_deref(), Some("test-document.pdf"));
@@ -364,7 +364,7 @@ async fn list_document_links() {
     assert_eq!(link.document_id, Some(uuid(DOC)));
     assert_eq!(link.linked_record_type.as_deref(), Some("porting_order"));
     assert_eq!(link.linked_resource_id.as_deref(), Some(ORDER));
-    assert_eq!(link.created_at, Some(at("2018-02-02T22:25:27.521Z")));
+    assert_eq!(link.created_at.as_deref(), Some("2018-02-02T22:25:27.521Z"));
 
     // `list_links_all` walks the pages.
     let (server, client) = mock().await;

@@ -3,14 +3,15 @@
 //!
 //! [`CreateDocServiceDocumentRequest`] and [`UpdateDocument`] check themselves before they are
 //! sent (see [`Validate`](crate::Validate)); the responses ([`DocServiceDocument`],
-//! [`DocServiceDocumentLink`]) are decoded leniently: every field an `Option`, enums open.
+//! [`DocServiceDocumentLink`]) are decoded leniently: every field an `Option`, enums open, and
+//! the timestamps strings, since the spec's `DocServiceRecord` gives them no `date-time`
+//! format (Prism's generated answers hold any string there).
 
 use std::path::Path;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::open_enum::open_enum;
@@ -54,9 +55,9 @@ open_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DocumentSize {
-    /// The number of bytes.
+    /// The number of bytes (an `i64`: the spec gives the integer no minimum).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub amount: Option<u64>,
+    pub amount: Option<i64>,
     /// The unit: `bytes`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
@@ -74,20 +75,13 @@ pub struct DocServiceDocument {
     /// The type of the resource: `document`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record_type: Option<String>,
-    /// When the document was uploaded.
-    #[serde(
-        default,
-        with = "time::serde::rfc3339::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub created_at: Option<OffsetDateTime>,
+    /// When the document was uploaded, ISO 8601 (a string: the spec gives it no
+    /// `date-time` format, so it is kept as sent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
     /// When the document was last changed.
-    #[serde(
-        default,
-        with = "time::serde::rfc3339::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub updated_at: Option<OffsetDateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
     /// The antivirus scan status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub av_scan_status: Option<DocumentAvScanStatus>,
@@ -122,20 +116,12 @@ pub struct DocServiceDocumentLink {
     /// The type of the resource: `document_link`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record_type: Option<String>,
-    /// When the link was made.
-    #[serde(
-        default,
-        with = "time::serde::rfc3339::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub created_at: Option<OffsetDateTime>,
+    /// When the link was made, ISO 8601 (kept as sent, like `DocServiceDocument::created_at`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
     /// When the link was last changed.
-    #[serde(
-        default,
-        with = "time::serde::rfc3339::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub updated_at: Option<OffsetDateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
     /// The linked document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_id: Option<Uuid>,
