@@ -250,7 +250,7 @@ fn too_large(len: u64) -> Error {
 /// standard padded base64 (checked without decoding, so a large file costs no copy).
 fn decoded_len(encoded: &str) -> Option<u64> {
     let bytes = encoded.as_bytes();
-    if bytes.len() % 4 != 0 {
+    if !bytes.len().is_multiple_of(4) {
         return None;
     }
     let padding = bytes.iter().rev().take_while(|&&b| b == b'=').count();

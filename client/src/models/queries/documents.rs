@@ -154,12 +154,12 @@ setters!(DocumentsCustomerReferenceFilter; opt eq: String; vec r#in: String);
 /// ```
 /// use telnyx_porting::models::{DocumentLinksFilter, ListDocumentLinksQuery};
 ///
-/// let order = "6a09cdc3-8948-47f0-aa62-74ac943d6c58".parse()?;
+/// let order: telnyx_porting::uuid::Uuid = "6a09cdc3-8948-47f0-aa62-74ac943d6c58".parse()?;
 /// let query = ListDocumentLinksQuery::new().filter(
 ///     DocumentLinksFilter::new().linked_record_type("porting_order").linked_resource_id(order),
 /// );
 /// # let _ = query;
-/// # Ok::<(), uuid::Error>(())
+/// # Ok::<(), telnyx_porting::uuid::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[non_exhaustive]
