@@ -298,9 +298,9 @@ pub mod prelude {
     pub use crate::ApiClient;
     pub use crate::api::{
         ActionRequirements, ActivationJobs, AdditionalDocuments, AssociatedPhoneNumbers, Comments,
-        LoaConfigurations, PhoneNumberBlocks, PhoneNumberConfigurations, PhoneNumberExtensions,
-        PortabilityChecks, Porting, PortingEvents, PortingOrderActions, PortingOrders,
-        PortingPhoneNumbers, PortingReports, VerificationCodes,
+        Documents, LoaConfigurations, PhoneNumberBlocks, PhoneNumberConfigurations,
+        PhoneNumberExtensions, PortabilityChecks, Porting, PortingEvents, PortingOrderActions,
+        PortingOrders, PortingPhoneNumbers, PortingReports, VerificationCodes,
     };
 }
 

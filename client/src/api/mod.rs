@@ -8,7 +8,9 @@
 //! - `client.porting()`: [`Porting`] (`uk_carriers`), and `.events()`, `.reports()`,
 //!   `.loa_configurations()`;
 //! - `client.porting_phone_numbers()`: [`PortingPhoneNumbers`];
-//! - `client.portability_checks()`: [`PortabilityChecks`].
+//! - `client.portability_checks()`: [`PortabilityChecks`];
+//! - `client.documents()`: [`Documents`] (`/documents`, `/document_links`), where the LOA and
+//!   the invoice are uploaded.
 //!
 //! # Errors
 //!
@@ -40,11 +42,13 @@
 //! into scope with `use telnyx_porting::prelude::*;`. When a method takes a parent and a child
 //! id, the parent comes first, as in the path. This module knows nothing of HTTP libraries.
 
+mod documents;
 mod order_resources;
 mod porting;
 mod porting_orders;
 mod top_level;
 
+pub use documents::{Documents, DocumentsApi};
 pub use order_resources::{
     ActionRequirements, ActionRequirementsApi, ActivationJobs, ActivationJobsApi,
     AdditionalDocuments, AdditionalDocumentsApi, AssociatedPhoneNumbers, AssociatedPhoneNumbersApi,
@@ -123,5 +127,11 @@ impl Client {
     /// Portability checks (`/portability_checks`).
     pub fn portability_checks(&self) -> PortabilityChecksApi<'_> {
         PortabilityChecksApi::new(self)
+    }
+
+    /// Documents (`/documents`, `/document_links`): upload the LOA and the invoice, then name
+    /// them in the order's `documents`.
+    pub fn documents(&self) -> DocumentsApi<'_> {
+        DocumentsApi::new(self)
     }
 }

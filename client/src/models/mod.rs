@@ -42,6 +42,7 @@
 
 mod accessors;
 mod activation_jobs;
+mod additional_documents;
 mod comments;
 mod common;
 mod create;
@@ -62,6 +63,10 @@ pub use activation_jobs::{
     ActivationJobStatus, ActivationType, ActivationWindow, PortingOrdersActivationJob,
     UpdatePortingOrdersActivationJob,
 };
+pub use additional_documents::{
+    AdditionalDocumentParams, AdditionalDocumentType, CreateAdditionalDocuments,
+    PortingAdditionalDocument,
+};
 pub use comments::{CommentUserType, CreatePortingOrderComment, PortingOrdersComment};
 pub use common::{
     Data, DataWithMeta, Page, PaginationMeta, Patch, PortingOrderId, PortingOrderMeta,
@@ -69,8 +74,9 @@ pub use common::{
 };
 pub use create::{CreatePortingOrder, is_e164};
 pub use documents::{
-    AdditionalDocumentParams, AdditionalDocumentType, CreateAdditionalDocuments,
-    PortingAdditionalDocument,
+    CreateDocServiceDocumentRequest, DocServiceDocument, DocServiceDocumentLink,
+    DocumentAvScanStatus, DocumentDownloadLink, DocumentSize, DocumentStatus, MAX_DOCUMENT_BYTES,
+    MAX_FILENAME_CHARS, UpdateDocument,
 };
 pub use events::{
     DeletedPayload, EventComment, EventMessaging, EventOrderRef, EventPhoneNumberRef,

@@ -1113,5 +1113,13 @@ merge_fields! {
     PortingReportsFilter { report_type, status }
 }
 
+// The Documents API's queries, in their own file (they use the macros above).
+mod documents;
+
+pub use documents::{
+    DocumentLinksFilter, DocumentsCustomerReferenceFilter, DocumentsFilenameFilter,
+    DocumentsFilter, DocumentsSort, ListDocumentLinksQuery, ListDocumentsQuery,
+};
+
 #[cfg(test)]
 mod tests;

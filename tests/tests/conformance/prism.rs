@@ -24,6 +24,8 @@ pub enum Spec {
     CreatePortingOrder,
     /// `telnyx-porting.upstream-spec3-subset.yml`: every porting path of the upstream spec.
     UpstreamSubset,
+    /// `telnyx-documents.upstream-spec3-subset.yml`: `/documents` and `/document_links`.
+    Documents,
 }
 
 impl Spec {
@@ -32,6 +34,7 @@ impl Spec {
         match self {
             Spec::CreatePortingOrder => "create-porting-order.yml",
             Spec::UpstreamSubset => "telnyx-porting.upstream-spec3-subset.yml",
+            Spec::Documents => "telnyx-documents.upstream-spec3-subset.yml",
         }
     }
 
