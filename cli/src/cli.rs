@@ -144,7 +144,10 @@ pub(crate) fn command() -> Command {
         .propagate_version(false)
         .subcommands(crate::commands::groups());
     let root = Global::augment_args(root);
+    // `augment_subcommands` sets the enum's doc comment as the root's about; put ours back.
     Extra::augment_subcommands(root)
+        .about(ABOUT)
+        .long_about(None::<&str>)
 }
 
 /// The global flags from parsed matches.

@@ -329,6 +329,12 @@ async fn version_completions_and_help() {
     assert!(out.stdout.contains("Example:"), "{out:?}");
     let out = run(&["--help"]).await;
     assert!(out.stdout.contains("Exit codes:"), "{out:?}");
+    // The tool's own description leads, not that of the `sandbox`/`completions` group.
+    assert!(
+        out.stdout
+            .starts_with("Port phone numbers into Telnyx from the shell"),
+        "{out:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
