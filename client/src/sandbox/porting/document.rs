@@ -75,7 +75,11 @@ impl Serialize for StoredDocument {
         s.serialize_field("av_scan_status", "scanned")?;
         s.serialize_field("content_type", self.content_type())?;
         s.serialize_field("created_at", &self.created_at)?;
-        s.serialize_field("customer_reference", &self.customer_reference)?;
+        // The spec's `customer_reference` is a string, never null: absent when unset.
+        match &self.customer_reference {
+            Some(reference) => s.serialize_field("customer_reference", reference)?,
+            None => s.skip_field("customer_reference")?,
+        }
         s.serialize_field("filename", &self.filename)?;
         s.serialize_field("id", &self.id)?;
         s.serialize_field("record_type", "document")?;
