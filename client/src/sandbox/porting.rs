@@ -104,8 +104,10 @@ pub const SANDBOX_API_KEY: &str = "KEYSANDBOX_not_a_real_key";
 ///
 /// # Where it is more lenient than the API
 ///
-/// It accepts any non-empty token; it does not check that documents, requirement groups,
-/// billing groups or connections named in a body exist; it never moves an order on by itself
+/// It accepts any non-empty token; apart from an order's `documents.loa` and
+/// `documents.invoice` (which must name documents uploaded to `/documents`: 422 at
+/// `/documents/loa` otherwise), it does not check that documents (additional documents, LOA
+/// logos), requirement groups, billing groups or connections named in a body exist; it never moves an order on by itself
 /// (no carrier: an order stays `in-process` until cancelled or [advanced](Sandbox::advance));
 /// verification codes accept any
 /// digits; reports complete at once; `parent_support_key` is never set.
