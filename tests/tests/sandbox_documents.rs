@@ -59,11 +59,11 @@ async fn a_document_an_order_names_cannot_be_deleted() {
         .create(&CreatePortingOrder::new(["+13035550000"]))
         .await
         .expect("create");
-    let order = created.data[0].id.clone().expect("order id");
+    let order = created.data[0].id.expect("order id");
     let changes = UpdatePortingOrder::new().documents(UpdatePortingOrderDocuments::new().loa(loa));
     client
         .porting_orders()
-        .update(order.clone(), &changes)
+        .update(order, &changes)
         .await
         .expect("update");
 
@@ -137,4 +137,29 @@ async fn the_default_body_cap_admits_a_20_mb_upload() {
     let downloaded = client.documents().download(id).await.expect("download");
     assert_eq!(downloaded.content_type(), Some("image/tiff"));
     assert!(downloaded[..] == bytes[..], "the download differs");
+}
+
+#[tokio::test]
+async fn an_order_cannot_name_a_document_never_uploaded() {
+    let (_sandbox, client) = start(Sandbox::start().await).await;
+    let created = client
+        .porting_orders()
+        .create(&CreatePortingOrder::new(["+13035550000"]))
+        .await
+        .expect("create");
+    let order = created.data[0].id.expect("order id");
+    let made_up = telnyx_porting::uuid::Uuid::from_u128(0x64ff_b720_04c7_455b_92d6_20fc_ca92_e935);
+    let changes =
+        UpdatePortingOrder::new().documents(UpdatePortingOrderDocuments::new().invoice(made_up));
+    let err = client
+        .porting_orders()
+        .update(order, &changes)
+        .await
+        .expect_err("an unknown document");
+    assert!(err.is_unprocessable(), "{err:?}");
+    let pointer = err.api_errors()[0]
+        .source
+        .as_ref()
+        .and_then(|s| s.pointer.clone());
+    assert_eq!(pointer.as_deref(), Some("/documents/invoice"));
 }
