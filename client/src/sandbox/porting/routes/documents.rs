@@ -135,7 +135,13 @@ fn sorts(ctx: &Ctx<'_>) -> Result<Vec<String>, Response> {
     Ok(keys)
 }
 
-fn compare(a: &StoredDocument, b: &StoredDocument, keys: &[String]) -> Ordering {
+/// Orders `a` and `b` (each with its place in creation order) by `keys`; documents created
+/// in the same millisecond are ordered by creation, so `-created_at` lists the newest first.
+fn compare(
+    (ia, a): (usize, &StoredDocument),
+    (ib, b): (usize, &StoredDocument),
+    keys: &[String],
+) -> Ordering {
     for key in keys {
         let (descending, field) = match key.strip_prefix('-') {
             Some(field) => (true, field),
@@ -144,7 +150,7 @@ fn compare(a: &StoredDocument, b: &StoredDocument, keys: &[String]) -> Ordering 
         let order = match field {
             "filename" => a.filename.cmp(&b.filename),
             "updated_at" => a.updated_at.cmp(&b.updated_at),
-            _ => a.created_at.cmp(&b.created_at),
+            _ => (a.created_at, ia).cmp(&(b.created_at, ib)),
         };
         let order = if descending { order.reverse() } else { order };
         if order != Ordering::Equal {
@@ -184,9 +190,10 @@ pub(super) fn list(ctx: &mut Ctx<'_>) -> Response {
     let (found, total) = if keys.is_empty() {
         page.cut(documents.iter().filter(passes))
     } else {
-        let mut all: Vec<&StoredDocument> = documents.iter().filter(passes).collect();
-        all.sort_by(|a, b| compare(a, b, &keys));
-        page.cut(all.into_iter())
+        let mut all: Vec<(usize, &StoredDocument)> =
+            documents.iter().filter(passes).enumerate().collect();
+        all.sort_by(|a, b| compare(*a, *b, &keys));
+        page.cut(all.into_iter().map(|(_, d)| d))
     };
     let found: Vec<StoredDocument> = found.into_iter().cloned().collect();
     ctx.store.unlock();
