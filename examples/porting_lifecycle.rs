@@ -11,8 +11,9 @@
 //!
 //! Against the real API the LOA, invoice and customer service record must be documents you
 //! uploaded (`POST /documents`): give their ids in `TELNYX_LOA_DOCUMENT_ID`,
-//! `TELNYX_INVOICE_DOCUMENT_ID` and `TELNYX_CSR_DOCUMENT_ID`. The sandbox accepts any UUID, and
-//! the example uses fixed ones when these are not set. The real API also confirms only an
+//! `TELNYX_INVOICE_DOCUMENT_ID` and `TELNYX_CSR_DOCUMENT_ID`. When one is not set, the example
+//! uploads a one-line stand-in PDF for it first (the sandbox, like the API, wants the documents
+//! an order names to exist). The real API also confirms only an
 //! order whose requirements are met, and the last step cancels the order it created.
 
 use std::process::ExitCode;
@@ -33,10 +34,8 @@ use telnyx_porting::{API_KEY_ENV, Client, Error};
 /// so the API makes one order of them.
 const NUMBERS: [&str; 2] = ["+13035550000", "+13035550001"];
 
-/// Stand-ins for uploaded documents, used when the `TELNYX_*_DOCUMENT_ID` variables are unset.
-const LOA: &str = "3ed7a4ec-4f73-4d66-a5a2-2b3ff4d5b5f1";
-const INVOICE: &str = "a4bbd2d4-0c77-4fa5-9e0d-1f7f5e7c8d21";
-const CSR: &str = "22771a52-c43a-4539-80db-9dd9ec36e237";
+/// What is uploaded for a document whose `TELNYX_*_DOCUMENT_ID` variable is unset.
+const STAND_IN_PDF: &[u8] = b"%PDF-1.4\n% stand-in document uploaded by porting_lifecycle\n%%EOF\n";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -118,14 +117,14 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     step(3, "update the documents");
     let documents = UpdatePortingOrder::new().documents(
         UpdatePortingOrderDocuments::new()
-            .loa(document_id("TELNYX_LOA_DOCUMENT_ID", LOA)?)
-            .invoice(document_id("TELNYX_INVOICE_DOCUMENT_ID", INVOICE)?),
+            .loa(document_id(&client, "TELNYX_LOA_DOCUMENT_ID", "loa.pdf").await?)
+            .invoice(document_id(&client, "TELNYX_INVOICE_DOCUMENT_ID", "invoice.pdf").await?),
     );
     let updated = orders.update(id, &documents).await?;
     print_order(&updated.data);
 
     let attach = CreateAdditionalDocuments::new().document(
-        document_id("TELNYX_CSR_DOCUMENT_ID", CSR)?,
+        document_id(&client, "TELNYX_CSR_DOCUMENT_ID", "csr.pdf").await?,
         AdditionalDocumentType::Csr,
     );
     orders.additional_documents().create(id, &attach).await?;
@@ -202,11 +201,27 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// The document id in the environment variable `var`, else `fallback`.
-fn document_id(var: &str, fallback: &str) -> Result<Uuid, Box<dyn std::error::Error>> {
-    let value = std::env::var(var).unwrap_or_else(|_| fallback.to_owned());
-    value
-        .parse()
-        .map_err(|e| format!("{var}: {value:?} is not a UUID: {e}").into())
+/// The document id in `var`, or else that of a stand-in PDF uploaded now as `filename`.
+async fn document_id(
+    client: &Client,
+    var: &str,
+    filename: &str,
+) -> Result<Uuid, Box<dyn std::error::Error>> {
+    if let Ok(value) = std::env::var(var) {
+        return value
+            .parse()
+            .map_err(|e| format!("{var}: {value:?} is not a UUID: {e}").into());
+    }
+    let uploaded = client
+        .documents()
+        .upload_bytes(filename, STAND_IN_PDF)
+        .await?;
+    let id = uploaded
+        .data
+        .id
+        .ok_or("the upload answered without an id")?;
+    println!("  uploaded   {filename} as document {id}");
+    Ok(id)
 }
 
 fn step(number: u32, what: &str) {

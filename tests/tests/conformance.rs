@@ -60,9 +60,8 @@ type BoxFuture<'c> = Pin<Box<dyn Future<Output = Outcome> + Send + 'c>>;
 /// The operations defined only in the upstream subset.
 const SUBSET: &[Spec] = &[Spec::UpstreamSubset];
 
-/// The Documents API's operations. Mock mode only for now: the sandbox does not serve
-/// `/documents` yet (issue 12 §2), so there is no `documents_spec_proxy_to_sandbox`; add it,
-/// with setup in `conformance/ops.rs` creating a document first, once it does.
+/// The Documents API's operations, in mock mode and proxied to the sandbox (whose setup in
+/// `conformance/ops.rs` uploads the documents, and links one to an order, first).
 const DOCUMENTS: &[Spec] = &[Spec::Documents];
 
 /// One implemented operation (or one way of calling it), as the suite drives it.
@@ -89,6 +88,12 @@ struct KnownGap {
     matches: &'static str,
     note: &'static str,
 }
+
+/// Operations the proxy runs leave out. `DownloadDocument`: its 200 has the media type `*`,
+/// and Prism's proxy, validating the upstream's answer against it, throws `invalid media type`
+/// and exits, so nothing after it would run. The sandbox's download is checked byte for byte
+/// through our client in tests/sandbox_documents.rs.
+const PROXY_SKIPS: &[&str] = &["DownloadDocument"];
 
 const KNOWN_GAPS: &[KnownGap] = &[
     // The documents spec gives `DownloadDocument`'s 200 the media type `*`, which is not a
@@ -814,6 +819,7 @@ async fn mock_suite(label: &str, spec: Spec) {
             let mock = |client| Ctx {
                 client,
                 live: false,
+                direct: None,
             };
             let mut runs = vec![(
                 format!("an answer generated from the schema (seed {seed})"),
@@ -893,14 +899,22 @@ async fn proxy_suite(label: &str, spec: Spec) {
     // sandbox's base URL with its `/v2`, and our client's base URL is Prism's root.
     let prism = Prism::proxy(label, spec, &sandbox.base_url()).await;
     let tap = Tap::start(prism.url()).await;
+    let direct = match sandbox.client() {
+        Ok(client) => Some(client),
+        Err(e) => panic!("{e}"),
+    };
     let ctx = Ctx {
         client: client(tap.url(), &[]),
         live: true,
+        direct,
     };
     let client = &ctx.client;
     let mut failures = Vec::new();
     let mut ran = 0;
-    for op in OPERATIONS.iter().filter(|op| op.runs_on(spec)) {
+    for op in OPERATIONS
+        .iter()
+        .filter(|op| op.runs_on(spec) && !PROXY_SKIPS.contains(&op.operation_id))
+    {
         ran += 1;
         let problems = check(op, &ctx, &tap, Expect::Success).await;
         let context = format!(
@@ -914,6 +928,11 @@ async fn proxy_suite(label: &str, spec: Spec) {
         !sandbox.orders().is_empty(),
         "the sandbox created no order: did the requests reach it?"
     );
+    if spec == Spec::Documents {
+        // The porting refusals below are not operations of the Documents spec.
+        report(label, &prism, &failures);
+        return;
+    }
 
     // The sandbox's refusals conform too: bodies the spec allows (it sets no minItems, pattern
     // or uniqueItems) but the API refuses reach the sandbox, which must answer a documented
@@ -993,6 +1012,11 @@ async fn create_porting_order_spec_proxy_to_sandbox() {
 #[tokio::test]
 async fn upstream_subset_spec_proxy_to_sandbox() {
     proxy_suite("proxy-subset", Spec::UpstreamSubset).await;
+}
+
+#[tokio::test]
+async fn documents_spec_proxy_to_sandbox() {
+    proxy_suite("proxy-documents", Spec::Documents).await;
 }
 
 /// The proxy check can fail: an upstream answer that breaks the spec (`data` an object, not a

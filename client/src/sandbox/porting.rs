@@ -7,6 +7,7 @@ mod clock;
 mod control;
 mod ctx;
 mod delivery;
+mod document;
 mod event;
 mod ids;
 mod lifecycle;
@@ -19,6 +20,8 @@ mod store;
 mod table;
 #[cfg(test)]
 mod tests_builder;
+#[cfg(test)]
+mod tests_documents;
 #[cfg(test)]
 mod tests_records;
 #[cfg(test)]
@@ -81,10 +84,30 @@ pub const SANDBOX_API_KEY: &str = "KEYSANDBOX_not_a_real_key";
 /// * Other paths answer 404, other methods on a known path 405 with `allow`, both with
 ///   Telnyx-style error bodies. Every answer carries an `x-request-id`.
 ///
+/// # Documents
+///
+/// The 8 operations of the Documents API are served: `POST /documents` as JSON with `file`
+/// (standard base64, at most 20 MB decoded; the bytes are kept) or `url` (recorded, never
+/// fetched; its download is empty and its download link is the URL), list (the filename,
+/// customer-reference and `created_at` filters, `sort`/`sort[]`, pages), retrieve, update
+/// (`filename`, `customer_reference`), delete (refused with 422 while an order's
+/// `documents.loa` or `documents.invoice` names the document), download (the bytes as
+/// uploaded, with the content type of the filename's extension, else
+/// `application/octet-stream`), download link (a URL of that download on this sandbox, which
+/// needs the bearer token like any request) and `GET /document_links` (one `porting_order`
+/// link per `documents.loa`/`documents.invoice` naming a stored document). Uploads are JSON
+/// only (not multipart), documents are `pending` and `scanned` for ever, and `sha256` is not
+/// given. The sandbox holds at most
+/// [`max_document_bytes`](SandboxBuilder::max_document_bytes) document bytes in all (100 MB
+/// by default; an upload beyond it is a 422 saying so); the default
+/// [`max_body_bytes`](SandboxBuilder::max_body_bytes) admits a 20 MB file as base64 JSON.
+///
 /// # Where it is more lenient than the API
 ///
-/// It accepts any non-empty token; it does not check that documents, requirement groups,
-/// billing groups or connections named in a body exist; it never moves an order on by itself
+/// It accepts any non-empty token; apart from an order's `documents.loa` and
+/// `documents.invoice` (which must name documents uploaded to `/documents`: 422 at
+/// `/documents/loa` otherwise), it does not check that documents (additional documents, LOA
+/// logos), requirement groups, billing groups or connections named in a body exist; it never moves an order on by itself
 /// (no carrier: an order stays `in-process` until cancelled or [advanced](Sandbox::advance));
 /// verification codes accept any
 /// digits; reports complete at once; `parent_support_key` is never set.
@@ -98,11 +121,12 @@ pub const SANDBOX_API_KEY: &str = "KEYSANDBOX_not_a_real_key";
 /// requirements, number ranges, phone number configurations, reports, LOA configurations) is
 /// held as a compact typed record (about 0.6 KB of memory for an order of two numbers; 56 to
 /// 208 bytes plus its strings for the others), found by id in constant time, and rendered as JSON
-/// only on the way out, after the state lock is released. The sandbox stores no document bytes:
-/// additional documents, LOA logos and reports name documents by id, so memory is bounded by
-/// `max_items` alone. Request bodies are capped at
-/// [`max_body_bytes`](SandboxBuilder::max_body_bytes) (16 MiB by default), header blocks at
-/// 64 KiB.
+/// only on the way out, after the state lock is released. Document bytes are held only for
+/// `/documents` uploads, at most [`max_document_bytes`](SandboxBuilder::max_document_bytes) in
+/// all (additional documents, LOA logos and reports name documents by id), so memory is
+/// bounded by `max_items` and that. Request bodies are capped at
+/// [`max_body_bytes`](SandboxBuilder::max_body_bytes) (by default what a 20 MB document
+/// upload needs as base64 JSON, about 25.5 MiB), header blocks at 64 KiB.
 ///
 /// It listens on `127.0.0.1` (unless [`SandboxBuilder::host`] says otherwise) and stops when
 /// the value is dropped.
@@ -169,7 +193,10 @@ impl Sandbox {
         }
         .map_err(std::io::Error::other)?;
         let state = Arc::new(SandboxState {
-            store: Mutex::new(Store::new(builder.max_items)),
+            store: Mutex::new(Store::with_limits(
+                builder.max_items,
+                builder.max_document_bytes,
+            )),
             ids: IdSource::new(),
             webhooks: Arc::new(Deliverer::new(signer, builder.delivery_settings())),
         });
@@ -190,7 +217,7 @@ impl Sandbox {
             response
         });
         let addr = SocketAddr::new(builder.host, builder.port);
-        let server = HttpServer::bind(addr, builder.max_body_bytes, handler).await?;
+        let server = HttpServer::bind(addr, builder.body_cap(), handler).await?;
         Ok(Sandbox { server, state })
     }
 

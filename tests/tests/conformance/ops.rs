@@ -33,6 +33,10 @@ pub struct Ctx {
     pub client: Client,
     /// Against the sandbox: what the operation needs is created first; in mock mode, fixed ids.
     pub live: bool,
+    /// A client straight to the sandbox, for setup outside the spec under test (documents in
+    /// the porting runs, the order a document is linked to in the Documents run); `None`
+    /// (mock mode) sends setup through `client`.
+    pub direct: Option<Client>,
 }
 
 type Result<T> = telnyx_porting::Result<T>;
@@ -210,6 +214,36 @@ impl Ctx {
         Ok(uuid_at(&encode(&created), "/data/id"))
     }
 
+    /// A document uploaded to `/documents`.
+    async fn document(&self) -> Result<Uuid> {
+        if !self.live {
+            return Ok(DOCUMENT);
+        }
+        let client = self.direct.as_ref().unwrap_or(&self.client);
+        let created = client
+            .documents()
+            .upload_bytes("loa.pdf", b"%PDF-1.7\n%%EOF\n")
+            .await?;
+        Ok(uuid_at(&encode(&created), "/data/id"))
+    }
+
+    /// A porting order whose LOA is a document uploaded to `/documents` (in mock mode, the
+    /// fixed ids).
+    async fn linked_order(&self) -> Result<PortingOrderId> {
+        let loa = self.document().await?;
+        if !self.live {
+            return Ok(PortingOrderId::from_uuid(ORDER));
+        }
+        let client = self.direct.as_ref().unwrap_or(&self.client);
+        let order = CreatePortingOrder::new([format!("+1303555{:04}", next_suffix())]);
+        let created = client.porting_orders().create(&order).await?;
+        let id = PortingOrderId::from_uuid(uuid_at(&encode(&created), "/data/0/id"));
+        let changes =
+            UpdatePortingOrder::new().documents(UpdatePortingOrderDocuments::new().loa(loa));
+        client.porting_orders().update(id, &changes).await?;
+        Ok(id)
+    }
+
     /// An LOA configuration.
     async fn loa_configuration(&self) -> Result<Uuid> {
         if !self.live {
@@ -316,6 +350,7 @@ op!(retrieve_order, |ctx| {
 
 op!(update_order, |ctx| {
     let id = ctx.order().await?;
+    let loa = ctx.document().await?;
     let changes = UpdatePortingOrder::new()
         .customer_reference("Acct 789")
         .webhook_url("https://example.com/porting-webhook")
@@ -327,7 +362,7 @@ op!(update_order, |ctx| {
                     .clear_tax_identifier(),
             ),
         )
-        .documents(UpdatePortingOrderDocuments::new().loa(DOCUMENT))
+        .documents(UpdatePortingOrderDocuments::new().loa(loa))
         .clear_misc();
     Ok(encode(
         &ctx.client.porting_orders().update(id, &changes).await?,
@@ -954,8 +989,8 @@ fn binary(file: &telnyx_porting::Binary) -> Value {
     Value::Null
 }
 
-// --- /documents, /document_links (mock mode only: the sandbox does not serve documents yet,
-// so these entries list only `Spec::Documents`, which has no proxy test) ---
+// --- /documents, /document_links (mock mode, and proxied to the sandbox, which makes the
+// documents and the linked order first) ---
 
 op!(docs_upload_document, |ctx| {
     let upload = CreateDocServiceDocumentRequest::from_bytes("loa.pdf", b"%PDF-1.7\n%%EOF\n")
@@ -991,40 +1026,46 @@ op!(docs_list_documents_filtered, |ctx| {
 });
 
 op!(docs_retrieve_document, |ctx| {
-    Ok(encode(&ctx.client.documents().retrieve(DOCUMENT).await?))
+    let id = ctx.document().await?;
+    Ok(encode(&ctx.client.documents().retrieve(id).await?))
 });
 
 op!(docs_update_document, |ctx| {
+    let id = ctx.document().await?;
     let changes = UpdateDocument::new()
         .filename("loa-2026.pdf")
         .customer_reference("MY REF 002");
-    Ok(encode(
-        &ctx.client.documents().update(DOCUMENT, &changes).await?,
-    ))
+    Ok(encode(&ctx.client.documents().update(id, &changes).await?))
 });
 
 op!(docs_delete_document, |ctx| {
-    Ok(encode(&ctx.client.documents().delete(DOCUMENT).await?))
+    let id = ctx.document().await?;
+    Ok(encode(&ctx.client.documents().delete(id).await?))
 });
 
 op!(docs_download_document, |ctx| {
-    let file = ctx.client.documents().download(DOCUMENT).await?;
+    let id = ctx.document().await?;
+    let file = ctx.client.documents().download(id).await?;
     // The spec allows any content type (`*`): nothing to check but that it came.
     let _ = file.len();
     Ok(Value::Null)
 });
 
 op!(docs_document_download_link, |ctx| {
-    Ok(encode(
-        &ctx.client.documents().download_link(DOCUMENT).await?,
-    ))
+    let id = ctx.document().await?;
+    Ok(encode(&ctx.client.documents().download_link(id).await?))
 });
 
 op!(docs_list_document_links, |ctx| {
+    let order = if ctx.live {
+        Uuid::from(ctx.linked_order().await?)
+    } else {
+        ORDER
+    };
     let query = ListDocumentLinksQuery::new().page(1, 20).filter(
         DocumentLinksFilter::new()
             .linked_record_type("porting_order")
-            .linked_resource_id(ORDER),
+            .linked_resource_id(order),
     );
     Ok(encode(&ctx.client.documents().list_links(&query).await?))
 });

@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use super::Sandbox;
 use super::delivery::Settings;
+use super::document::DEFAULT_MAX_DOCUMENT_BYTES;
 use super::store::DEFAULT_MAX_ITEMS;
+use crate::models::MAX_DOCUMENT_BYTES;
 use crate::sandbox::http::{DEFAULT_MAX_BODY_BYTES, Request};
 
 /// What [`SandboxBuilder::on_request`] is called with.
@@ -37,7 +39,8 @@ pub struct SandboxBuilder {
     pub(super) host: IpAddr,
     pub(super) port: u16,
     pub(super) max_items: usize,
-    pub(super) max_body_bytes: usize,
+    pub(super) max_body_bytes: Option<usize>,
+    pub(super) max_document_bytes: u64,
     pub(super) on_request: Option<OnRequest>,
     pub(super) webhook_key_seed: Option<[u8; 32]>,
     pub(super) webhook_backoff: Duration,
@@ -51,7 +54,8 @@ impl Default for SandboxBuilder {
             host: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 0,
             max_items: DEFAULT_MAX_ITEMS,
-            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_body_bytes: None,
+            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
             on_request: None,
             webhook_key_seed: None,
             webhook_backoff: Duration::from_secs(1),
@@ -84,11 +88,36 @@ impl SandboxBuilder {
         self
     }
 
-    /// The largest request body accepted, after removing any chunked framing; 16 MiB by
-    /// default. A larger body is answered with 413 before it is read.
+    /// The largest request body accepted, after removing any chunked framing. A larger body
+    /// is answered with 413 before it is read. By default it follows from the largest document
+    /// an upload may carry (20 MB, or [`max_document_bytes`](Self::max_document_bytes) when
+    /// that is less) as base64 JSON, and is at least 16 MiB: about 25.5 MiB with the defaults.
     pub fn max_body_bytes(mut self, max_body_bytes: usize) -> Self {
-        self.max_body_bytes = max_body_bytes;
+        self.max_body_bytes = Some(max_body_bytes);
         self
+    }
+
+    /// The most document bytes the sandbox holds at once, over every document uploaded to
+    /// `/documents` (100 MB by default). An upload that would go over it is refused with 422,
+    /// saying so; deleting documents makes room. Also bounds the default
+    /// [`max_body_bytes`](Self::max_body_bytes).
+    pub fn max_document_bytes(mut self, max_document_bytes: u64) -> Self {
+        self.max_document_bytes = max_document_bytes;
+        self
+    }
+
+    /// The request-body cap in force: the one set, or the one that admits the largest
+    /// document upload as base64 JSON.
+    pub(super) fn body_cap(&self) -> usize {
+        self.max_body_bytes.unwrap_or_else(|| {
+            let largest = self.max_document_bytes.min(MAX_DOCUMENT_BYTES);
+            let base64 = largest.div_ceil(3).saturating_mul(4);
+            // Room for the rest of the JSON (filename, customer reference...).
+            let json = usize::try_from(base64)
+                .unwrap_or(usize::MAX)
+                .saturating_add(64 * 1024);
+            json.max(DEFAULT_MAX_BODY_BYTES)
+        })
     }
 
     /// Calls `log` once for every request the sandbox answers (after answering it is decided,
@@ -164,7 +193,8 @@ impl fmt::Debug for SandboxBuilder {
             .field("host", &self.host)
             .field("port", &self.port)
             .field("max_items", &self.max_items)
-            .field("max_body_bytes", &self.max_body_bytes)
+            .field("max_body_bytes", &self.body_cap())
+            .field("max_document_bytes", &self.max_document_bytes)
             .field("on_request", &self.on_request.is_some())
             .field("webhook_key_seed", &self.webhook_key_seed.map(|_| "<set>"))
             .field("webhook_backoff", &self.webhook_backoff)

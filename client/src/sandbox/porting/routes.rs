@@ -5,6 +5,7 @@
 mod children;
 mod control;
 mod create;
+mod documents;
 mod lookups;
 mod orders;
 mod ranges;
@@ -253,6 +254,25 @@ pub(crate) const ROUTES: &[Route] = &[
     route("GET", "/porting/loa_configurations/{id}/preview", |c, p| {
         top::preview_loa_configuration(c, p.id())
     }),
+    // The Documents API.
+    route("GET", "/documents", |c, _| documents::list(c)),
+    route("POST", "/documents", |c, _| documents::upload(c)),
+    route("GET", "/documents/{id}", |c, p| {
+        documents::retrieve(c, p.id())
+    }),
+    route("PATCH", "/documents/{id}", |c, p| {
+        documents::update(c, p.id())
+    }),
+    route("DELETE", "/documents/{id}", |c, p| {
+        documents::delete(c, p.id())
+    }),
+    route("GET", "/documents/{id}/download", |c, p| {
+        documents::download(c, p.id())
+    }),
+    route("GET", "/documents/{id}/download_link", |c, p| {
+        documents::download_link(c, p.id())
+    }),
+    route("GET", "/document_links", |c, _| documents::list_links(c)),
 ];
 
 /// Matches `segments` (a path after `/v2`, split on `/`) against `pattern`.
@@ -441,18 +461,38 @@ mod tests {
     /// operation of the specification (the conformance suite drives the same list).
     #[test]
     fn routes_cover_the_specification() {
-        let spec = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/openapi/telnyx-porting.upstream-spec3-subset.yml"
-        );
-        let Ok(text) = std::fs::read_to_string(spec) else {
-            panic!("cannot read {spec}");
-        };
         let normalize = |path: &str| {
             path.split('/')
                 .map(|s| if s.starts_with('{') { "{}" } else { s })
                 .collect::<Vec<_>>()
                 .join("/")
+        };
+        let mut operations = spec_operations("telnyx-porting.upstream-spec3-subset.yml");
+        assert_eq!(operations.len(), 54, "{operations:#?}");
+        let documents = spec_operations("telnyx-documents.upstream-spec3-subset.yml");
+        assert_eq!(documents.len(), 8, "{documents:#?}");
+        operations.extend(documents);
+        let mut operations: Vec<String> = operations
+            .iter()
+            .map(|o| {
+                let (method, path) = o.split_once(' ').unwrap_or_default();
+                format!("{method} {}", normalize(path))
+            })
+            .collect();
+        operations.sort();
+        let mut routes: Vec<String> = ROUTES
+            .iter()
+            .map(|r| format!("{} {}", r.method, normalize(r.path)))
+            .collect();
+        routes.sort();
+        assert_eq!(routes, operations);
+    }
+
+    /// `METHOD /path` for every operation of the specification `file`.
+    fn spec_operations(file: &str) -> Vec<String> {
+        let spec = format!("{}/../../shared/openapi/{file}", env!("CARGO_MANIFEST_DIR"));
+        let Ok(text) = std::fs::read_to_string(&spec) else {
+            panic!("cannot read {spec}");
         };
         let mut in_paths = false;
         let mut path = String::new();
@@ -469,7 +509,7 @@ mod tests {
                 continue;
             }
             if let Some(p) = line.strip_prefix("  /") {
-                path = normalize(&format!("/{}", p.trim_end_matches(':')));
+                path = format!("/{}", p.trim_end_matches(':'));
             } else if let Some(m) = line.strip_prefix("    ")
                 && !m.starts_with(' ')
                 && let Some(m) = m.strip_suffix(':')
@@ -478,13 +518,6 @@ mod tests {
                 operations.push(format!("{} {path}", m.to_uppercase()));
             }
         }
-        operations.sort();
-        let mut routes: Vec<String> = ROUTES
-            .iter()
-            .map(|r| format!("{} {}", r.method, normalize(r.path)))
-            .collect();
-        routes.sort();
-        assert_eq!(operations.len(), 54, "{operations:#?}");
-        assert_eq!(routes, operations);
+        operations
     }
 }

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::account::{LoaConfiguration, Report};
 use super::child::{ActionRequirement, ActivationJob, Comment, Document, VerificationCode};
+use super::document::{DEFAULT_MAX_DOCUMENT_BYTES, StoredDocument};
 use super::event::Event;
 use super::order::Order;
 use super::range::{AssociatedNumber, NumberBlock, NumberConfiguration, NumberExtension};
@@ -34,6 +35,12 @@ pub(crate) struct Store {
     pub(crate) events: Table<Event>,
     pub(crate) reports: Table<Report>,
     pub(crate) loa_configurations: Table<LoaConfiguration>,
+    /// The documents of the Documents API (`/documents`).
+    pub(crate) files: Table<StoredDocument>,
+    /// How many document bytes `files` holds.
+    pub(crate) document_bytes: u64,
+    /// The most document bytes `files` may hold.
+    pub(crate) max_document_bytes: u64,
     /// Events waiting to be handed to the webhook deliverer (those with a `webhook_url`),
     /// drained once the request that made them is answered.
     pub(crate) outbox: Vec<Event>,
@@ -57,7 +64,19 @@ impl Store {
             events: Table::new(max_items),
             reports: Table::new(max_items),
             loa_configurations: Table::new(max_items),
+            files: Table::new(max_items),
+            document_bytes: 0,
+            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
             outbox: Vec::new(),
+        }
+    }
+
+    /// An empty store keeping at most `max_items` records per collection and
+    /// `max_document_bytes` document bytes.
+    pub(crate) fn with_limits(max_items: usize, max_document_bytes: u64) -> Store {
+        Store {
+            max_document_bytes,
+            ..Store::new(max_items)
         }
     }
 
@@ -75,6 +94,22 @@ impl Store {
         if let Some(evicted) = self.orders.insert(order) {
             self.forget_children(&evicted.id);
         }
+    }
+
+    /// Stores a new document, counting its bytes (and forgetting those of a document the
+    /// table's cap drops).
+    pub(crate) fn insert_document(&mut self, document: StoredDocument) {
+        self.document_bytes = self.document_bytes.saturating_add(document.held());
+        if let Some(evicted) = self.files.insert(document) {
+            self.document_bytes = self.document_bytes.saturating_sub(evicted.held());
+        }
+    }
+
+    /// Forgets the document `id` and its bytes.
+    pub(crate) fn remove_document(&mut self, id: &Uuid) -> Option<StoredDocument> {
+        let document = self.files.remove(id)?;
+        self.document_bytes = self.document_bytes.saturating_sub(document.held());
+        Some(document)
     }
 
     /// Forgets the order `id` and everything attached to it (not its events).

@@ -72,12 +72,21 @@ async fn lifecycle() {
     let id = c.create(&["+13035550000"], "Acct 1").await;
     let path = format!("/v2/porting_orders/{id}");
 
+    // The LOA must be an uploaded document.
+    let upload = json!({ "file": "JVBERi0xLjc=", "filename": "loa.pdf" });
+    let loa = c.ok("POST", "/v2/documents", Some(upload), 200).await;
+    let loa = loa["data"]["id"].as_str().unwrap().to_owned();
+    let made_up = json!({ "documents": { "loa": "64ffb720-04c7-455b-92d6-20fcca92e935" } });
+    let refused = c.ok("PATCH", &path, Some(made_up), 422).await;
+    assert_eq!(refused["errors"][0]["source"]["pointer"], "/documents/loa");
+
     let patch = json!({
         "end_user": { "admin": { "entity_name": "Porter McPortersen", "pin_passcode": "1234" },
                       "location": { "locality": "Austin" } },
-        "documents": { "loa": "64ffb720-04c7-455b-92d6-20fcca92e935" },
+        "documents": { "loa": loa },
     });
     let doc = c.ok("PATCH", &path, Some(patch), 200).await;
+    assert_eq!(doc["data"]["documents"]["loa"], loa.as_str());
     assert_eq!(
         doc["data"]["end_user"]["admin"]["entity_name"],
         "Porter McPortersen"

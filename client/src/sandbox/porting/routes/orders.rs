@@ -246,6 +246,7 @@ pub(super) fn update(ctx: &mut Ctx<'_>, id: &str) -> Response {
         requirements = check_requirements(&value, &mut problems);
     }
     patch::check(&rest, UPDATE, "", &mut problems);
+    check_documents_exist(ctx, &rest, &mut problems);
     try_or_answer!(refuse(problems));
     let now = ctx.now.clone();
     let Some(order) = ctx.store.get().orders.get_mut(&key) else {
@@ -284,6 +285,28 @@ pub(super) fn update(ctx: &mut Ctx<'_>, id: &str) -> Response {
     }
     ctx.store.unlock();
     order_document(&updated, true)
+}
+
+/// `documents.loa` and `documents.invoice` must name documents uploaded to `/documents`
+/// (a value that is not a UUID is already a problem of its own).
+fn check_documents_exist(ctx: &mut Ctx<'_>, body: &Value, problems: &mut Vec<Value>) {
+    for name in ["loa", "invoice"] {
+        let Some(text) = body
+            .get("documents")
+            .and_then(|d| d.get(name))
+            .and_then(Value::as_str)
+        else {
+            continue;
+        };
+        if let Ok(id) = uuid::Uuid::try_parse(text)
+            && !ctx.store.get().files.contains(&id)
+        {
+            problems.push(errors::body_entry(
+                &format!("/documents/{name}"),
+                &format!("Document {text} not found; upload it to /documents first."),
+            ));
+        }
+    }
 }
 
 /// `requirements: [{field_value, requirement_type_id}]`, as the order stores them.
