@@ -37,6 +37,11 @@ pub(crate) struct SandboxArgs {
     #[arg(long, value_name = "BYTES")]
     pub max_body_bytes: Option<usize>,
 
+    /// The most document bytes held at once, over every upload to /v2/documents; an upload
+    /// over it is refused with 422. [default: 100000000 (100 MB)]
+    #[arg(long, value_name = "BYTES")]
+    pub max_document_bytes: Option<u64>,
+
     /// A fixed webhook signing key: 64 hex digits (32 bytes, e.g. from `openssl rand -hex 32`),
     /// so that a receiver's configured public key survives restarts. Without it each start
     /// makes a fresh key pair. The public key is printed on the second stdout line and served
@@ -80,6 +85,7 @@ struct Settings {
     port: u16,
     max_items: Option<usize>,
     max_body_bytes: Option<usize>,
+    max_document_bytes: Option<u64>,
     webhook_key_seed: Option<[u8; 32]>,
     deliver_to_any_host: bool,
     log_requests: bool,
@@ -93,6 +99,9 @@ async fn start(settings: &Settings) -> std::io::Result<Sandbox> {
     }
     if let Some(max) = settings.max_body_bytes {
         builder = builder.max_body_bytes(max);
+    }
+    if let Some(max) = settings.max_document_bytes {
+        builder = builder.max_document_bytes(max);
     }
     if let Some(seed) = settings.webhook_key_seed {
         builder = builder.webhook_key_seed(seed);
@@ -121,6 +130,7 @@ pub(crate) async fn start_embedded() -> Result<Sandbox, CliError> {
         port: 0,
         max_items: None,
         max_body_bytes: None,
+        max_document_bytes: None,
         webhook_key_seed: None,
         deliver_to_any_host: false,
         log_requests: false,
@@ -154,6 +164,7 @@ async fn serve(args: SandboxArgs) -> Result<(), CliError> {
         port: args.port,
         max_items: args.max_items_per_collection,
         max_body_bytes: args.max_body_bytes,
+        max_document_bytes: args.max_document_bytes,
         webhook_key_seed: args.webhook_key_seed,
         deliver_to_any_host: args.deliver_to_any_host,
         log_requests: true,

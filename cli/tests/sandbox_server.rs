@@ -371,3 +371,31 @@ async fn prints_the_webhook_public_key_and_a_seed_fixes_it() {
     assert_eq!(bad.code, 2, "{bad:?}");
     assert!(bad.stderr.contains("64 hex digits"), "{bad:?}");
 }
+
+/// `--max-document-bytes` caps the document bytes the server holds: an upload over it is a 422.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_document_cap_is_set_on_the_command_line() {
+    use telnyx_porting::prelude::*;
+    let server = start(&["--port", "0", "--max-document-bytes", "10"]).await;
+    let client = telnyx_porting::Client::builder()
+        .api_key("KEYSANDBOX_not_a_real_key")
+        .base_url(&server.url)
+        .build()
+        .expect("a client");
+    client
+        .documents()
+        .upload_bytes("small.pdf", [1u8; 10])
+        .await
+        .expect("10 bytes fit under the cap");
+    let refused = client
+        .documents()
+        .upload_bytes("big.pdf", [1u8; 11])
+        .await
+        .expect_err("past the cap");
+    assert!(refused.is_unprocessable(), "{refused}");
+    assert!(
+        refused.to_string().contains("max_document_bytes"),
+        "{refused}"
+    );
+    assert_eq!(server.stop().await, 0);
+}
