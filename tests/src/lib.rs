@@ -87,3 +87,75 @@ pub fn fast_client(
 pub fn waits(recorded: &std::sync::Mutex<Vec<std::time::Duration>>) -> Vec<std::time::Duration> {
     recorded.lock().map(|w| w.clone()).unwrap_or_default()
 }
+
+/// A uuid from a literal of the tests.
+pub fn uuid(text: &str) -> telnyx_porting::uuid::Uuid {
+    match text.parse() {
+        Ok(id) => id,
+        Err(e) => panic!("bad uuid {text}: {e}"),
+    }
+}
+
+/// An RFC 3339 timestamp from a literal of the tests.
+pub fn at(text: &str) -> telnyx_porting::time::OffsetDateTime {
+    use telnyx_porting::time::format_description::well_known::Rfc3339;
+    match telnyx_porting::time::OffsetDateTime::parse(text, &Rfc3339) {
+        Ok(t) => t,
+        Err(e) => panic!("bad timestamp {text}: {e}"),
+    }
+}
+
+/// Scripts `response`, runs `f` with a client pointed at the server, and returns its decoded
+/// result and the one request the server received.
+pub async fn call<T, F, Fut>(response: MockResponse, f: F) -> (T, RecordedRequest)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: std::future::Future<Output = telnyx_porting::Result<T>>,
+{
+    let (server, client) = mock().await;
+    server.enqueue(response);
+    let result = f(client).await;
+    let request = only_request(&server);
+    match result {
+        Ok(value) => (value, request),
+        Err(e) => panic!("the call failed: {e:?}\nrequest: {request:#?}"),
+    }
+}
+
+/// Checks the request exactly: method, path, raw query, body bytes, `accept`, a JSON
+/// `content-type` only when there is a body, and the bearer key.
+#[track_caller]
+pub fn check_accept(
+    request: &RecordedRequest,
+    accept: &str,
+    method: &str,
+    path: &str,
+    query: Option<&str>,
+    body: Option<&str>,
+) {
+    assert_eq!(request.method, method, "method");
+    assert_eq!(request.path, path, "path");
+    assert_eq!(request.query.as_deref(), query, "query");
+    assert_eq!(request.body_str(), Some(body.unwrap_or("")), "body");
+    assert_eq!(request.header("accept"), Some(accept), "accept");
+    let content_type = body.map(|_| "application/json");
+    assert_eq!(request.header("content-type"), content_type, "content-type");
+    let bearer = format!("Bearer {TEST_KEY}");
+    assert_eq!(
+        request.header("authorization"),
+        Some(bearer.as_str()),
+        "authorization"
+    );
+}
+
+/// [`check_accept`] with `Accept: application/json`.
+#[track_caller]
+pub fn check(
+    request: &RecordedRequest,
+    method: &str,
+    path: &str,
+    query: Option<&str>,
+    body: Option<&str>,
+) {
+    check_accept(request, "application/json", method, path, query, body);
+}

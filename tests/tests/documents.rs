@@ -3,16 +3,11 @@
 //! values decoded from its answer; every upload validation failure (nothing sent); a 1 MB
 //! binary round trip through upload and download, byte-identical.
 
-use std::future::Future;
-
 use base64::Engine as _;
 use telnyx_porting::models::*;
 use telnyx_porting::prelude::*;
-use telnyx_porting::time::OffsetDateTime;
-use telnyx_porting::time::format_description::well_known::Rfc3339;
-use telnyx_porting::uuid::Uuid;
-use telnyx_porting::{Client, Error, Validate};
-use telnyx_porting_tests::{MockResponse, RecordedRequest, TEST_KEY, json, mock, only_request};
+use telnyx_porting::{Error, Validate};
+use telnyx_porting_tests::{MockResponse, at, call, check, check_accept, json, mock, uuid};
 
 const DOC: &str = "6a09cdc3-8948-47f0-aa62-74ac943d6c58";
 const ORDER: &str = "132091b4-442b-4a2a-b87f-61e707e46d54";
@@ -42,20 +37,6 @@ const LINK_JSON: &str = r#"{
     "linked_resource_id": "132091b4-442b-4a2a-b87f-61e707e46d54"
 }"#;
 
-fn uuid(text: &str) -> Uuid {
-    match text.parse() {
-        Ok(id) => id,
-        Err(e) => panic!("bad uuid {text}: {e}"),
-    }
-}
-
-fn at(text: &str) -> OffsetDateTime {
-    match OffsetDateTime::parse(text, &Rfc3339) {
-        Ok(t) => t,
-        Err(e) => panic!("bad timestamp {text}: {e}"),
-    }
-}
-
 fn data(item: &str) -> MockResponse {
     MockResponse::json(200, &json(&format!(r#"{{"data":{item}}}"#)))
 }
@@ -67,54 +48,6 @@ fn page(items: &str, number: u64, total_pages: u64) -> MockResponse {
             r#"{{"data":[{items}],"meta":{{"page_number":{number},"page_size":1,"total_pages":{total_pages},"total_results":{total_pages}}}}}"#
         )),
     )
-}
-
-async fn call<T, F, Fut>(response: MockResponse, f: F) -> (T, RecordedRequest)
-where
-    F: FnOnce(Client) -> Fut,
-    Fut: Future<Output = telnyx_porting::Result<T>>,
-{
-    let (server, client) = mock().await;
-    server.enqueue(response);
-    let result = f(client).await;
-    let request = only_request(&server);
-    match result {
-        Ok(value) => (value, request),
-        Err(e) => panic!("the call failed: {e:?}\nrequest: {request:#?}"),
-    }
-}
-
-/// Method, path, raw query, body bytes, `accept`, a JSON `content-type` only with a body, and
-/// the bearer key.
-#[track_caller]
-fn check_accept(
-    request: &RecordedRequest,
-    accept: &str,
-    method: &str,
-    path: &str,
-    query: Option<&str>,
-    body: Option<&str>,
-) {
-    assert_eq!(request.method, method, "method");
-    assert_eq!(request.path, path, "path");
-    assert_eq!(request.query.as_deref(), query, "query");
-    assert_eq!(request.body_str(), Some(body.unwrap_or("")), "body");
-    assert_eq!(request.header("accept"), Some(accept), "accept");
-    let content_type = body.map(|_| "application/json");
-    assert_eq!(request.header("content-type"), content_type, "content-type");
-    let bearer = format!("Bearer {TEST_KEY}");
-    assert_eq!(request.header("authorization"), Some(bearer.as_str()));
-}
-
-#[track_caller]
-fn check(
-    request: &RecordedRequest,
-    method: &str,
-    path: &str,
-    query: Option<&str>,
-    body: Option<&str>,
-) {
-    check_accept(request, "application/json", method, path, query, body);
 }
 
 #[track_caller]

@@ -9,16 +9,14 @@
 //! in it, and that each named test exists in this file exactly once.
 
 use std::collections::BTreeSet;
-use std::future::Future;
 
 use serde_json::Value;
+use telnyx_porting::Binary;
 use telnyx_porting::models::*;
 use telnyx_porting::prelude::*;
-use telnyx_porting::time::OffsetDateTime;
-use telnyx_porting::time::format_description::well_known::Rfc3339;
-use telnyx_porting::uuid::Uuid;
-use telnyx_porting::{Binary, Client};
-use telnyx_porting_tests::{MockResponse, RecordedRequest, TEST_KEY, json, mock, only_request};
+use telnyx_porting_tests::{
+    MockResponse, RecordedRequest, at, call, check, check_accept, json, uuid,
+};
 
 const FIXTURE: &str = include_str!("../fixtures/subset_examples.json");
 
@@ -32,22 +30,8 @@ const OTHER: &str = "40bc547a-7f96-4cd5-926a-da4842671e88";
 /// A small PDF, as the PDF operations answer.
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
 
-fn uuid(text: &str) -> Uuid {
-    match text.parse() {
-        Ok(id) => id,
-        Err(e) => panic!("bad uuid {text}: {e}"),
-    }
-}
-
 fn order() -> PortingOrderId {
     PortingOrderId::from(uuid(ORDER))
-}
-
-fn at(text: &str) -> OffsetDateTime {
-    match OffsetDateTime::parse(text, &Rfc3339) {
-        Ok(t) => t,
-        Err(e) => panic!("bad timestamp {text}: {e}"),
-    }
 }
 
 fn fixture() -> Vec<Value> {
@@ -90,60 +74,6 @@ fn no_content() -> MockResponse {
 
 fn pdf() -> MockResponse {
     MockResponse::new(200).body("application/pdf", PDF)
-}
-
-/// Scripts `response`, runs `f` with a client pointed at the server, and returns its decoded
-/// result and the one request the server received.
-async fn call<T, F, Fut>(response: MockResponse, f: F) -> (T, RecordedRequest)
-where
-    F: FnOnce(Client) -> Fut,
-    Fut: Future<Output = telnyx_porting::Result<T>>,
-{
-    let (server, client) = mock().await;
-    server.enqueue(response);
-    let result = f(client).await;
-    let request = only_request(&server);
-    match result {
-        Ok(value) => (value, request),
-        Err(e) => panic!("the call failed: {e:?}\nrequest: {request:#?}"),
-    }
-}
-
-/// Checks the request exactly: method, path, raw query, body bytes, `accept`, and a JSON
-/// `content-type` only when there is a body.
-#[track_caller]
-fn check_accept(
-    request: &RecordedRequest,
-    accept: &str,
-    method: &str,
-    path: &str,
-    query: Option<&str>,
-    body: Option<&str>,
-) {
-    assert_eq!(request.method, method, "method");
-    assert_eq!(request.path, path, "path");
-    assert_eq!(request.query.as_deref(), query, "query");
-    assert_eq!(request.body_str(), Some(body.unwrap_or("")), "body");
-    assert_eq!(request.header("accept"), Some(accept), "accept");
-    let content_type = body.map(|_| "application/json");
-    assert_eq!(request.header("content-type"), content_type, "content-type");
-    let bearer = format!("Bearer {TEST_KEY}");
-    assert_eq!(
-        request.header("authorization"),
-        Some(bearer.as_str()),
-        "authorization"
-    );
-}
-
-#[track_caller]
-fn check(
-    request: &RecordedRequest,
-    method: &str,
-    path: &str,
-    query: Option<&str>,
-    body: Option<&str>,
-) {
-    check_accept(request, "application/json", method, path, query, body);
 }
 
 #[track_caller]
