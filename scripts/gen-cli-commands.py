@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Writes cli/src/commands/*.rs: the command table of `telnyx-porting`, one module per command
-group, from the Telnyx porting spec (descriptions, path ids, query filters, body fields) and the
-table below (group, verb, the library call). Run it again when the spec or a call changes:
+group, from the Telnyx porting and documents specs (descriptions, path ids, query filters, body
+fields) and the table below (group, verb, the library call). Run it again when a spec or a call
+changes:
 
-    python3 scripts/gen-cli-commands.py ../shared/openapi/telnyx-porting.upstream-spec3-subset.yml
+    python3 scripts/gen-cli-commands.py \
+        ../shared/openapi/telnyx-porting.upstream-spec3-subset.yml \
+        ../shared/openapi/telnyx-documents.upstream-spec3-subset.yml
     cargo fmt --all
 
 Needs PyYAML. The modules it writes say so at their top; edit this script, not them.
@@ -13,10 +16,14 @@ import sys
 
 import yaml
 
-SPEC = sys.argv[1] if len(sys.argv) > 1 else "../shared/openapi/telnyx-porting.upstream-spec3-subset.yml"
+SPECS = sys.argv[1:] or [
+    "../shared/openapi/telnyx-porting.upstream-spec3-subset.yml",
+    "../shared/openapi/telnyx-documents.upstream-spec3-subset.yml",
+]
 OUT = "cli/src/commands"
 
-# operationId -> (module, group, verb, aliases, kind, call)
+# operationId -> (module, group, verb, aliases, kind, call), or a list of them when one
+# operation is several commands (the official tool's `documents upload` and `upload-json`)
 # kind: one (a JSON answer), empty (204), binary (PDF), list (paginated: walk pages),
 # page (one page that cannot be paginated).
 # call: the library call (for a list, the one-page call; its walker is the same method + `_all`); `c` is the client, `q` the typed list query, ids are bound as
@@ -90,6 +97,51 @@ OPS = {
     # top level
     "ListPortingPhoneNumbers": ("porting_phone_numbers", "porting-phone-numbers", "list", [], "list:ListPortingPhoneNumbersQuery", "c.porting_phone_numbers().list(&q)"),
     "PostPortabilityCheck": ("portability_checks", "portability-checks", "run", [], "one", "c.portability_checks().run(&body)"),
+    # documents (the official tool's names: `documents upload-json|upload|list|retrieve|update|
+    # delete|download|generate-download-link`, `document-links list`). Both uploads send JSON
+    # through the library's one upload call.
+    "ListDocuments": ("documents", "documents", "list", [], "list:ListDocumentsQuery", "c.documents().list(&q)"),
+    "CreateDocument": [
+        ("documents", "documents", "upload", [], "one", "c.documents().upload(&body)"),
+        ("documents", "documents", "upload-json", [], "one", "c.documents().upload(&body)"),
+    ],
+    "RetrieveDocument": ("documents", "documents", "retrieve", [], "one", "c.documents().retrieve(id0)"),
+    "UpdateDocument": ("documents", "documents", "update", [], "one", "c.documents().update(id0, &body)"),
+    "DeleteDocument": ("documents", "documents", "delete", [], "one", "c.documents().delete(id0)"),
+    "DownloadDocument": ("documents", "documents", "download", [], "binary", "c.documents().download(id0)"),
+    "getDocumentDownloadLink": ("documents", "documents", "generate-download-link", [], "one", "c.documents().download_link(id0)"),
+    "ListDocumentLinks": ("document_links", "document-links", "list", [], "list:ListDocumentLinksQuery", "c.documents().list_links(&q)"),
+}
+
+# How many operations each spec holds, and how many commands they make.
+OPERATIONS = 54 + 8
+COMMANDS = OPERATIONS + 1
+
+# (operationId, path parameter) -> the flag, where the official tool names it otherwise.
+ID_FLAGS = {("UpdateDocument", "id"): "document-id"}
+
+# operationId -> the prefix of its body flags (the official tool's `BodyRoot` flag name:
+# `--document.filename`); each flag also takes its bare name, hidden, unless listed in
+# EXTRA_BODY.
+BODY_ROOT = {"CreateDocument": "document"}
+
+# operationId -> the only body fields that become flags (the spec's UpdateDocument body is the
+# whole document; the rest of it is read-only).
+BODY_ONLY = {"UpdateDocument": ["customer_reference", "filename"]}
+
+# operationId -> flags before the spec's body flags: (flag, path, kind, help, alias).
+UPLOAD_HELP = "A file to upload: read, base64-encoded into `file`, and its name sent as `filename` unless --document.filename gives one (at most 20 MB)."
+EXTRA_BODY = {"CreateDocument": [("file", ["file"], "FilePath", UPLOAD_HELP, None)]}
+
+# (operationId, body path) -> the kind of that flag, where the spec's type is not enough.
+BODY_KINDS = {("CreateDocument", ("file",)): "Base64OrPath"}
+BASE64_HELP = " @PATH reads the file and sends its base64."
+
+# (operationId, verb) -> the example, where the one made from the spec would not show the point.
+EXAMPLES = {
+    ("CreateDocument", "upload"): "telnyx-porting documents upload --file loa.pdf --document.customer-reference 'Acct 42'",
+    ("CreateDocument", "upload-json"): "telnyx-porting documents upload-json --document.url https://example.com/loa.pdf --document.filename loa.pdf",
+    ("ListDocuments", "list"): "telnyx-porting documents list --filter.filename.contains loa --sort -created_at --format jsonl",
 }
 
 # operationId -> (the library's typed query, {query key: its field}): these flags are parsed
@@ -107,8 +159,8 @@ ID_TYPES = {
 }
 ACTION_REQ_ID = "initiatePortingActionRequirement"
 
-spec = yaml.safe_load(open(SPEC))
-comps = spec["components"]
+# The spec `resolve` follows: each one in turn, as the loop below reads it.
+spec = {}
 
 
 def resolve(node):
@@ -182,6 +234,7 @@ def singular(name):
 
 def clean(text):
     text = (text or "").strip()
+    text = re.sub(r"<br\s*/?>", " ", text)
     text = re.sub(r"<[^>]+>", "", text)
     text = re.sub(r"\s+", " ", text)
     return text
@@ -304,79 +357,110 @@ def query_fields(params):
             walk([name], schema.get("properties", {}))
         else:
             ts = [t for t in types_of(schema) if t != "null"]
-            kind = "Bool" if ts and ts[0] == "boolean" else "Str"
-            out.append((kebab(name), name, kind, first_sentence(p.get("description", "")), []))
+            kind = "Bool" if ts and ts[0] == "boolean" else "Multi" if ts and ts[0] == "array" else "Str"
+            desc = first_sentence(p.get("description", "") or schema.get("description", ""))
+            if kind == "Multi":
+                items = resolve(schema.get("items", {}))
+                if items.get("enum"):
+                    desc += " One of: " + ", ".join(str(v) for v in items["enum"] if v is not None) + "."
+                desc += " Repeat the flag (or comma-join) for several."
+            out.append((kebab(name), name, kind, desc, []))
     return out, page
+
+
+def command_of(path, item, method, op, entry):
+    """Adds the command `entry` makes of the operation `op` to `modules`."""
+    oid = op["operationId"]
+    module, group, verb, aliases, kind, call = entry
+    params = op.get("parameters", []) + item.get("parameters", [])
+    path_params = [p for p in (resolve(x) for x in params) if p.get("in") == "path"]
+    # keep path order
+    names = re.findall(r"\{([^}]+)\}", path)
+    ids = []
+    for n in names:
+        p = next((x for x in path_params if x["name"] == n), {"name": n})
+        snake = re.sub(r"([A-Z])", lambda m: "_" + m.group(1).lower(), n)
+        if oid == ACTION_REQ_ID and snake == "id":
+            ty = "String"
+        elif snake in ("id", "porting_order_id") and path.startswith("/porting_orders/{"):
+            ty = "PortingOrderId" if path.index("{" + n + "}") == len("/porting_orders/") else "Uuid"
+        else:
+            ty = "Uuid"
+        flag = ID_FLAGS.get((oid, n), kebab(snake))
+        ids.append((flag, ty, first_sentence(p.get("description", "")) or "Identifies the resource."))
+    qf, paged = query_fields(params)
+    bf, required = [], []
+    rb = op.get("requestBody")
+    if rb:
+        rb = resolve(rb)
+        schema = rb["content"]["application/json"]["schema"]
+        bf, required = body_fields(schema)
+        if oid in BODY_ONLY:
+            bf = [f for f in bf if f[1][0] in BODY_ONLY[oid]]
+        if oid in BODY_ROOT:
+            root = BODY_ROOT[oid]
+            extra = {f[0] for f in EXTRA_BODY.get(oid, [])}
+            bf = [(root + "." + flag, path_, kind_, help_, None if flag in extra else flag)
+                  for (flag, path_, kind_, help_, _alias) in bf]
+        bf = [(flag, path_, BODY_KINDS.get((oid, tuple(path_)), kind_),
+               help_ + (BASE64_HELP if (oid, tuple(path_)) in BODY_KINDS else ""), alias)
+              for (flag, path_, kind_, help_, alias) in bf]
+        bf = EXTRA_BODY.get(oid, []) + bf
+    # example
+    ex = ["telnyx-porting", group, verb]
+    pos_flag = "id" if any(i[0] == "id" for i in ids) else (ids[0][0] if ids else None)
+    for (flag, ty, _h) in ids:
+        v = "f1486bae-f067-460c-ad43-73a92848f902" if ty != "String" else "a1b2c3"
+        ex += [v] if flag == pos_flag else ["--" + flag, v]
+    if rb:
+        props, _ = merged(schema)
+        for r in required:
+            sub = resolve(props.get(r, {}))
+            e = ex_value(sub)
+            ts = types_of(sub)
+            if ts and ts[0] == "array":
+                items = e if isinstance(e, list) else [ex_value(sub.get("items", {})) or "VALUE"]
+                for v in items[:2]:
+                    if isinstance(v, dict):
+                        import json
+                        ex += ["--" + kebab(singular(r)), "'" + json.dumps(v) + "'"]
+                    else:
+                        ex += ["--" + kebab(singular(r)), str(v)]
+            elif ts and ts[0] == "object":
+                import json
+                ex += ["--" + kebab(r), "'" + json.dumps(e or {}) + "'"]
+            else:
+                v = str(e if e is not None else "VALUE")
+                ex += ["--" + kebab(r), "'" + v + "'" if " " in v else v]
+    if kind == "binary":
+        ex += ["--output", "loa.pdf"]
+    if kind.startswith("list"):
+        ex += ["--format", "jsonl"]
+    example = EXAMPLES.get((oid, verb), " ".join(ex))
+    modules.setdefault(module, []).append(dict(
+        oid=oid, method=method.upper(), path=path, group=group, verb=verb, aliases=aliases,
+        kind=kind, call=call, summary=clean(op.get("summary", "")), desc=clean(op.get("description", "")),
+        ids=ids, query=qf, paged=paged, body=bf, example=example, positional=pos_flag,
+    ))
 
 
 modules = {}
 count = 0
-for path, item in spec["paths"].items():
-    for method, op in item.items():
-        if method not in ("get", "post", "patch", "delete", "put"):
-            continue
-        oid = op["operationId"]
-        module, group, verb, aliases, kind, call = OPS[oid]
-        count += 1
-        params = op.get("parameters", []) + item.get("parameters", [])
-        path_params = [p for p in (resolve(x) for x in params) if p.get("in") == "path"]
-        # keep path order
-        names = re.findall(r"\{([^}]+)\}", path)
-        ids = []
-        for n in names:
-            p = next((x for x in path_params if x["name"] == n), {"name": n})
-            snake = re.sub(r"([A-Z])", lambda m: "_" + m.group(1).lower(), n)
-            if oid == ACTION_REQ_ID and snake == "id":
-                ty = "String"
-            elif snake in ("id", "porting_order_id") and path.startswith("/porting_orders/{"):
-                ty = "PortingOrderId" if path.index("{" + n + "}") == len("/porting_orders/") else "Uuid"
-            else:
-                ty = "Uuid"
-            ids.append((kebab(snake), ty, first_sentence(p.get("description", "")) or "Identifies the resource."))
-        qf, paged = query_fields(params)
-        bf, required = [], []
-        rb = op.get("requestBody")
-        if rb:
-            rb = resolve(rb)
-            schema = rb["content"]["application/json"]["schema"]
-            bf, required = body_fields(schema)
-        # example
-        ex = ["telnyx-porting", group, verb]
-        pos_flag = "id" if any(i[0] == "id" for i in ids) else (ids[0][0] if ids else None)
-        for (flag, ty, _h) in ids:
-            v = "f1486bae-f067-460c-ad43-73a92848f902" if ty != "String" else "a1b2c3"
-            ex += [v] if flag == pos_flag else ["--" + flag, v]
-        if rb:
-            props, _ = merged(schema)
-            for r in required:
-                sub = resolve(props.get(r, {}))
-                e = ex_value(sub)
-                ts = types_of(sub)
-                if ts and ts[0] == "array":
-                    items = e if isinstance(e, list) else [ex_value(sub.get("items", {})) or "VALUE"]
-                    for v in items[:2]:
-                        if isinstance(v, dict):
-                            import json
-                            ex += ["--" + kebab(singular(r)), "'" + json.dumps(v) + "'"]
-                        else:
-                            ex += ["--" + kebab(singular(r)), str(v)]
-                elif ts and ts[0] == "object":
-                    import json
-                    ex += ["--" + kebab(r), "'" + json.dumps(e or {}) + "'"]
-                else:
-                    v = str(e if e is not None else "VALUE")
-                    ex += ["--" + kebab(r), "'" + v + "'" if " " in v else v]
-        if kind == "binary":
-            ex += ["--output", "loa.pdf"]
-        if kind.startswith("list"):
-            ex += ["--format", "jsonl"]
-        modules.setdefault(module, []).append(dict(
-            oid=oid, method=method.upper(), path=path, group=group, verb=verb, aliases=aliases,
-            kind=kind, call=call, summary=clean(op.get("summary", "")), desc=clean(op.get("description", "")),
-            ids=ids, query=qf, paged=paged, body=bf, example=" ".join(ex), positional=pos_flag,
-        ))
+commands = 0
+for spec_path in SPECS:
+    spec = yaml.safe_load(open(spec_path))
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            if method not in ("get", "post", "patch", "delete", "put"):
+                continue
+            count += 1
+            entries = OPS[op["operationId"]]
+            for entry in entries if isinstance(entries, list) else [entries]:
+                commands += 1
+                command_of(path, item, method, op, entry)
 
-assert count == 54, count
+assert count == OPERATIONS, count
+assert commands == COMMANDS, commands
 
 MOD_DOCS = {
     "porting_orders": "`porting-orders`: create, retrieve, update, list and delete porting orders, and the order-level look-ups.",
@@ -396,6 +480,8 @@ MOD_DOCS = {
     "porting_loa_configurations": "`porting:loa-configurations`: LOA configurations and their previews.",
     "porting_phone_numbers": "`porting-phone-numbers`: numbers across porting orders.",
     "portability_checks": "`portability-checks`: can these numbers be ported?",
+    "documents": "`documents`: upload (the LOA and the invoice an order names), list, retrieve, update, delete and download documents.",
+    "document_links": "`document-links`: which resources use which documents.",
 }
 
 for module, ops in modules.items():
@@ -469,7 +555,7 @@ for module, ops in modules.items():
     print(f"{module}: {len(ops)}")
 # docs/CLI.md: the command tree, operation by operation.
 doc = [
-    "# Command line: the 54 operations as commands",
+    f"# Command line: the {OPERATIONS} operations as commands",
     "",
     "Written by `scripts/gen-cli-commands.py` with the command table; `telnyx-porting GROUP VERB",
     "--help` gives each command's flags. Path ids are flags; the first argument fills the one",
@@ -487,9 +573,14 @@ ordered = sorted(
 for o in ordered:
     verb = o["verb"] + "".join(f" (alias `{a}`)" for a in o["aliases"])
     shape = "list, every page" if o["kind"].startswith("list") else shapes[o["kind"]]
+    if o["kind"] == "binary" and o["path"].startswith("/documents"):
+        shape = "the file's bytes (`--output`, or stdout when piped)"
     pos = f"`--{o['positional']}`" if o["positional"] else "—"
     doc.append(f"| `{o['group']} {verb}` | {pos} | `{o['method']} {o['path']}` | `{o['oid']}` | {shape} |".replace("`" + o['group'] + " " + o['verb'] + " (alias", "`" + o['group'] + " " + o['verb'] + "` (alias").replace("`)` |", "`) |"))
 doc.append("")
-doc.append(f"{count} of 54 operations.")
+doc.append(f"{count} of {OPERATIONS} operations (54 porting, 8 documents), as {commands} commands: the")
+doc.append("official tool's `documents upload` and `upload-json` are both `CreateDocument` (JSON, the file in")
+doc.append("base64); `documents upload --file PATH` reads and encodes the file, and `telnyx-porting port`")
+doc.append("(below the table in the README) is the whole porting job, a task command rather than an operation.")
 open("docs/CLI.md", "w").write("\n".join(doc) + "\n")
 print("total", count)

@@ -1,4 +1,4 @@
-//! The command tree: global flags (accepted before or after the command), the 54 operation
+//! The command tree: global flags (accepted before or after the command), the 63 operation
 //! commands from [`crate::commands`], and `sandbox` and `completions`.
 
 use std::time::Duration;
@@ -196,6 +196,6 @@ mod tests {
     #[test]
     fn the_tree_is_consistent() {
         command().debug_assert();
-        assert_eq!(crate::commands::all().count(), 54);
+        assert_eq!(crate::commands::all().count(), 63);
     }
 }

@@ -10,7 +10,9 @@ use std::io::Read;
 use clap::ArgMatches;
 use serde_json::{Map, Value};
 
-use crate::commands::{BodyKind, Op, PageSelection, QueryKind};
+use telnyx_porting::models::CreateDocServiceDocumentRequest;
+
+use crate::commands::{BodyFlag, BodyKind, Op, PageSelection, QueryKind};
 use crate::errors::CliError;
 
 /// `value` without one pair of matching surrounding single quotes: `'78701'` is `78701`,
@@ -113,6 +115,20 @@ pub(crate) fn body(op: &Op, m: &ArgMatches) -> Result<Option<Value>, CliError> {
         }
     };
     let flags_given = op.body.iter().any(|b| m.contains_id(b.flag));
+    // Two flags for one field (`--file` and `--document.file`): say so rather than pick one.
+    for (i, a) in op.body.iter().enumerate() {
+        let twin = op.body[i + 1..]
+            .iter()
+            .find(|b| b.path == a.path && m.contains_id(a.flag) && m.contains_id(b.flag));
+        if let Some(b) = twin {
+            return Err(CliError::usage(format!(
+                "--{} and --{} both set {}: give one of them",
+                a.flag,
+                b.flag,
+                a.path.join(".")
+            )));
+        }
+    }
     if flags_given && !body.is_object() {
         return Err(CliError::usage(
             "--data is not a JSON object, so body flags cannot be merged into it",
@@ -126,6 +142,12 @@ pub(crate) fn body(op: &Op, m: &ArgMatches) -> Result<Option<Value>, CliError> {
             continue;
         }
         if b.kind == BodyKind::ItemField {
+            continue;
+        }
+        if matches!(b.kind, BodyKind::FilePath | BodyKind::Base64OrPath) {
+            if let Some(value) = m.get_many::<String>(b.flag).and_then(|mut v| v.next_back()) {
+                upload_file(&mut body, b, unquote(value))?;
+            }
             continue;
         }
         let Some(raw) = m.get_many::<String>(b.flag) else {
@@ -172,10 +194,44 @@ fn scalar(flag: &str, kind: BodyKind, raw: &str) -> Result<Value, CliError> {
             ))),
         },
         BodyKind::Json => structured(flag, raw),
-        BodyKind::List | BodyKind::NumberList | BodyKind::ObjectList | BodyKind::ItemField => {
-            unreachable_kind(flag)
-        }
+        BodyKind::List
+        | BodyKind::NumberList
+        | BodyKind::ObjectList
+        | BodyKind::ItemField
+        | BodyKind::FilePath
+        | BodyKind::Base64OrPath => unreachable_kind(flag),
     }
+}
+
+/// A file to upload (`--file PATH`, `--document.file @PATH`): the library reads it and
+/// base64-encodes it into the body's field, and its name becomes `filename` unless the body
+/// already has one (a later `--document.filename` still wins). `--document.file` without `@`
+/// is base64 already and goes as is.
+fn upload_file(body: &mut Value, flag: &BodyFlag, value: &str) -> Result<(), CliError> {
+    let path = match flag.kind {
+        BodyKind::FilePath => value,
+        _ => match value.strip_prefix('@') {
+            Some(path) => path,
+            None => return set_path(body, flag.path, Value::String(value.to_owned()), flag.flag),
+        },
+    };
+    if path.is_empty() {
+        return Err(CliError::usage(format!("--{}: which file?", flag.flag)));
+    }
+    let upload = CreateDocServiceDocumentRequest::from_path(path).map_err(|e| match e {
+        telnyx_porting::Error::InvalidInput(invalid) => {
+            CliError::usage(format!("--{} {path}: {}", flag.flag, invalid.reason))
+        }
+        other => CliError::from(other),
+    })?;
+    if let Some(file) = upload.file {
+        set_path(body, flag.path, Value::String(file), flag.flag)?;
+    }
+    let named = body.get("filename").is_some_and(|f| !f.is_null());
+    if let (false, Some(filename)) = (named, upload.filename) {
+        set_path(body, &["filename"], Value::String(filename), flag.flag)?;
+    }
+    Ok(())
 }
 
 fn unreachable_kind(flag: &str) -> Result<Value, CliError> {

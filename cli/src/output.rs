@@ -341,8 +341,8 @@ pub(crate) fn check_binary_target(output: Option<&str>) -> Result<(), CliError> 
     let to_stdout = matches!(output, None | Some("-"));
     if to_stdout && std::io::stdout().is_terminal() {
         return Err(CliError::usage(
-            "this command answers with a PDF: give --output FILE (or pipe stdout) rather than \
-             writing binary data onto the terminal",
+            "this command answers with a file's bytes (a PDF, say): give --output FILE (or pipe \
+             stdout) rather than writing binary data onto the terminal",
         ));
     }
     Ok(())

@@ -1,5 +1,5 @@
-//! The command table: one entry ([`Op`]) per operation of the porting API, one module per
-//! command group, each entry a thin layer over one library call.
+//! The command table: one entry ([`Op`]) per operation of the porting and documents APIs, one
+//! module per command group, each entry a thin layer over one library call.
 //!
 //! The group modules are written by `scripts/gen-cli-commands.py` from the spec (summary,
 //! description, path ids, query filters, body fields) and the script's own table (group, verb,
@@ -92,6 +92,16 @@ pub(crate) const GROUPS: &[(&str, &str, &[Op])] = &[
         "portability-checks",
         "Can these numbers be ported?",
         portability_checks::OPS,
+    ),
+    (
+        "documents",
+        "Documents: upload the LOA and the invoice, list, download, delete",
+        documents::OPS,
+    ),
+    (
+        "document-links",
+        "Which resources use which documents",
+        document_links::OPS,
     ),
 ];
 
@@ -195,6 +205,11 @@ pub(crate) enum BodyKind {
     /// One field of the current element of an `ObjectList` (`path` is `[array, field]`); a new
     /// element starts when the current one already has the field.
     ItemField,
+    /// A path to a file to upload: the library reads and base64-encodes it into the field,
+    /// and the file's name goes to `filename` unless the body has one.
+    FilePath,
+    /// Base64 sent as is, or `@PATH`: a file read as for [`BodyKind::FilePath`].
+    Base64OrPath,
 }
 
 /// What an operation answers.
@@ -286,6 +301,8 @@ mod prelude {
 }
 
 // The groups (after the macros, which they use).
+mod document_links;
+mod documents;
 mod order_action_requirements;
 mod order_actions;
 mod order_activation_jobs;
@@ -444,7 +461,7 @@ pub(crate) fn command(op: &'static Op) -> Command {
                 .long("output")
                 .short('o')
                 .value_name("FILE")
-                .help("Where to write the PDF (- for stdout; never onto a terminal)"),
+                .help("Where to write the answer's bytes (- or nothing: stdout, never onto a terminal)"),
         );
     }
     if op.operation_id == "CreatePortingOrder" {
@@ -457,6 +474,8 @@ fn value_name(kind: BodyKind) -> &'static str {
     match kind {
         BodyKind::Int | BodyKind::NullableInt | BodyKind::Number | BodyKind::NumberList => "NUMBER",
         BodyKind::Json | BodyKind::ObjectList => "JSON",
+        BodyKind::FilePath => "PATH",
+        BodyKind::Base64OrPath => "BASE64|@PATH",
         _ => "VALUE",
     }
 }
@@ -496,7 +515,12 @@ mod tests {
     fn every_command_has_its_description_and_a_working_example() {
         let mut seen = std::collections::BTreeSet::new();
         for op in all() {
-            assert!(seen.insert(op.operation_id), "{} twice", op.operation_id);
+            assert!(
+                seen.insert((op.operation_id, op.verb)),
+                "{} {} twice",
+                op.operation_id,
+                op.verb
+            );
             let help = command(op).render_long_help().to_string();
             assert!(help.contains(op.summary), "{}", op.operation_id);
             assert!(help.contains("Example:"), "{}", op.operation_id);
@@ -514,6 +538,7 @@ mod tests {
                 Some(op.operation_id)
             );
         }
-        assert_eq!(seen.len(), 54);
+        // 54 porting operations and 8 documents operations; `CreateDocument` is two commands.
+        assert_eq!(seen.len(), 63);
     }
 }
