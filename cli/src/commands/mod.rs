@@ -384,6 +384,10 @@ pub(crate) fn command(op: &'static Op) -> Command {
             .help(format!("{} [query: {}]", q.help, q.key))
             .help_heading("Query")
             .aliases(q.aliases.iter().copied());
+        if q.key.starts_with("sort") {
+            // Descending orders start with `-`: `--sort -created_at`.
+            arg = arg.allow_hyphen_values(true);
+        }
         arg = match q.kind {
             QueryKind::Str => arg.value_name("VALUE"),
             QueryKind::Multi => arg.value_name("VALUE").action(ArgAction::Append),
