@@ -107,6 +107,31 @@ pub(crate) enum Extra {
     )]
     Sandbox(crate::sandbox::SandboxArgs),
 
+    /// Port numbers: the whole job, from a file of numbers to drafts ready for review (or,
+    /// with --submit, submitted orders).
+    ///
+    /// Checks portability (numbers that cannot be ported are reported and left out), creates
+    /// the drafts (the API may split the numbers into several orders), uploads the LOA and the
+    /// invoice once and attaches them to every draft, sets the end user, the FOC date (from
+    /// each order's allowed windows), the webhook URL and the job reference, reads each
+    /// order's requirements and reports what is still missing; --submit confirms the complete
+    /// orders. A progress bar shows on stderr when it is a terminal; the result is a table
+    /// (order, numbers, status, missing), or JSON with --format json.
+    ///
+    /// Reruns are safe: every order carries the job reference (--customer-reference, or one
+    /// derived from the set of numbers) and a rerun finds them, sends only the numbers no
+    /// order of the job holds, keeps documents already attached and never creates a second
+    /// order for a number. So after a failure, or after filling in what was missing, run the
+    /// same command again.
+    ///
+    /// --dry-run sends only the portability check and prints the requests a run would send;
+    /// how the API splits the numbers and each order's FOC windows are known only once the
+    /// drafts exist.
+    #[command(
+        after_help = "Example:\n  telnyx-porting port --phone-numbers-file numbers.txt --loa loa.pdf --invoice bill.pdf \\\n    --entity-name 'Acme Corp' --auth-person-name 'Jane Doe' --billing-phone-number +13035550000 \\\n    --account-number 123abc --street-address '600 Congress Avenue' --locality Austin \\\n    --administrative-area TX --postal-code 78701 --country-code US --submit"
+    )]
+    Port(Box<crate::port::PortArgs>),
+
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  telnyx-porting completions bash > ~/.local/share/bash-completion/completions/telnyx-porting"

@@ -22,8 +22,8 @@ pub(crate) mod exit {
     /// A create or update may have been applied (timeout, broken connection or 5xx after it was
     /// sent): check before sending it again.
     pub const MAYBE_APPLIED: i32 = 7;
-    /// Bulk creation only partly succeeded: some orders were created, some numbers were not
-    /// ordered (see the summary).
+    /// Bulk creation or `port` only partly succeeded: some numbers were not ordered, or
+    /// (`port --submit`) some orders not submitted (see the summary).
     pub const PARTIAL: i32 = 8;
 }
 
@@ -38,7 +38,7 @@ Exit codes:
   5  the API refused the request (another 4xx)
   6  server error (5xx)
   7  a create or update may have been applied (timeout or 5xx after sending): check first
-  8  bulk create partly done: some orders created, some numbers left out (see the summary)";
+  8  bulk create or port partly done: numbers left out, or orders not submitted (see the summary)";
 
 /// Everything the command line can fail with.
 #[derive(Debug)]
@@ -55,6 +55,8 @@ pub(crate) enum CliError {
     Partial(String),
     /// Bulk creation had batches that may have been applied; the summary has been printed.
     MaybeApplied(String),
+    /// A step of `port` failed.
+    Job(telnyx_porting::job::JobError),
 }
 
 impl CliError {
@@ -79,6 +81,7 @@ impl CliError {
             CliError::Partial(_) => exit::PARTIAL,
             CliError::MaybeApplied(_) => exit::MAYBE_APPLIED,
             CliError::Api(e) => api_exit_code(e),
+            CliError::Job(e) => api_exit_code(&e.source),
         }
     }
 
@@ -91,6 +94,7 @@ impl CliError {
             CliError::Other(m) => format!("error: {m}"),
             CliError::Partial(m) | CliError::MaybeApplied(m) => format!("error: {m}"),
             CliError::Api(e) => render_api(e),
+            CliError::Job(e) => render_job(e),
         }
     }
 }
@@ -115,6 +119,24 @@ pub(crate) fn api_exit_code(e: &telnyx_porting::Error) -> i32 {
         E::Api(_) => exit::REFUSED,
         _ => exit::OTHER,
     }
+}
+
+/// Which step failed (and for which order), the library's error under it, and that a rerun
+/// continues where this one stopped.
+fn render_job(e: &telnyx_porting::job::JobError) -> String {
+    let mut lines = vec![match e.order {
+        Some(order) => format!("error: {} failed for porting order {order}", e.step),
+        None => format!("error: {} failed", e.step),
+    }];
+    lines.extend(render_api(&e.source).lines().map(|l| format!("  {l}")));
+    if !matches!(e.source, telnyx_porting::Error::InvalidInput(_)) {
+        lines.push(
+            "note: run the same command again to continue: it finds the orders this run made \
+             (by the job reference) and creates no second order for a number"
+                .to_owned(),
+        );
+    }
+    lines.join("\n")
 }
 
 fn render_api(e: &telnyx_porting::Error) -> String {

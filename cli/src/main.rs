@@ -12,6 +12,7 @@ mod debug;
 mod errors;
 mod input;
 mod output;
+mod port;
 mod run;
 mod sandbox;
 

@@ -177,6 +177,25 @@ impl Printer {
         self.out.flush().map_err(CliError::io)
     }
 
+    /// Text for people, as it is (with `pretty`).
+    pub(crate) fn text(&mut self, text: &str) -> Result<(), CliError> {
+        self.out.write_all(text.as_bytes()).map_err(CliError::io)?;
+        self.out.flush().map_err(CliError::io)
+    }
+
+    /// Whether answers are printed for people (`pretty`, or `auto` on a terminal).
+    pub(crate) fn is_pretty(&self) -> bool {
+        self.format == Format::Pretty
+    }
+
+    /// A table for people: a header row, then one row per entry, columns aligned (cells are one
+    /// line each; the last column is not padded).
+    pub(crate) fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) -> Result<(), CliError> {
+        let text = table(headers, rows, self.colour);
+        self.out.write_all(text.as_bytes()).map_err(CliError::io)?;
+        self.out.flush().map_err(CliError::io)
+    }
+
     /// Closes an open list, so that what was printed is valid output even after an error.
     pub(crate) fn finish(&mut self) -> Result<(), CliError> {
         let Some(n) = self.list.take() else {
@@ -199,6 +218,48 @@ impl Printer {
             None => value.clone(),
         }
     }
+}
+
+/// The text of [`Printer::table`]; the header is bold when `colour`.
+fn table(headers: &[&str], rows: &[Vec<String>], colour: bool) -> String {
+    let width = |s: &str| s.chars().count();
+    let mut widths: Vec<usize> = headers.iter().map(|h| width(h)).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            if let Some(w) = widths.get_mut(i) {
+                *w = (*w).max(width(cell));
+            }
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let last = cells.len().saturating_sub(1);
+        let mut out = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let cell = cell.replace(['\n', '\r'], " ");
+            out.push_str(&cell);
+            if i < last {
+                let pad = widths
+                    .get(i)
+                    .copied()
+                    .unwrap_or(0)
+                    .saturating_sub(width(&cell));
+                out.push_str(&" ".repeat(pad + 2));
+            }
+        }
+        out.truncate(out.trim_end().len());
+        out.push('\n');
+        out
+    };
+    let header = line(headers.to_vec());
+    let mut text = if colour {
+        format!("\x1b[1m{}\x1b[0m\n", header.trim_end())
+    } else {
+        header
+    };
+    for row in rows {
+        text.push_str(&line(row.iter().map(String::as_str).collect()));
+    }
+    text
 }
 
 fn yaml(value: &Value) -> Result<String, CliError> {
@@ -430,6 +491,23 @@ mod tests {
         });
         assert!(out.starts_with("- id: a\n"), "{out}");
         assert!(out.contains("- id: b"), "{out}");
+    }
+
+    #[test]
+    fn tables_align_their_columns() {
+        let rows = vec![
+            vec![
+                "a1".to_owned(),
+                "+13035550000".to_owned(),
+                "draft".to_owned(),
+            ],
+            vec!["b".to_owned(), "+44".to_owned(), "in-process".to_owned()],
+        ];
+        assert_eq!(
+            table(&["order", "numbers", "status"], &rows, false),
+            "order  numbers       status\na1     +13035550000  draft\nb      +44           in-process\n"
+        );
+        assert_eq!(table(&["x", "y"], &[], false), "x  y\n");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::rc::Rc;
 
 use clap::ArgMatches;
+use telnyx_porting::sandbox::Sandbox;
 use telnyx_porting::{Client, RequestOptions};
 
 use crate::capture::RawBodies;
@@ -26,6 +27,7 @@ pub(crate) fn main(matches: ArgMatches) -> i32 {
     let outcome = match matches.subcommand() {
         Some(("completions", m)) => completions(m),
         Some(("sandbox", m)) => crate::sandbox::main(m),
+        Some(("port", m)) => crate::port::main(&global, m),
         Some((group, m)) => match m.subcommand() {
             Some((verb, vm)) => match commands::find(group, verb) {
                 Some(op) => runtime().and_then(|rt| rt.block_on(operation(&global, op, vm))),
@@ -98,16 +100,13 @@ pub(crate) fn options(global: &Global, query: Vec<(String, String)>) -> RequestO
     options
 }
 
-async fn operation(global: &Global, op: &'static Op, m: &ArgMatches) -> Result<(), CliError> {
-    // Everything from the flags first: a bad flag sends nothing.
-    let ids = crate::input::ids(op, m)?;
-    let query = crate::input::query(op, m);
-    let typed_query = crate::input::typed_query(op, m);
-    let page = crate::input::page(m);
-    let body = crate::input::body(op, m)?;
-    let bulk = crate::bulk::requested(op, m).map(|b| b.with_template(body.clone()));
-
-    // `--sandbox`: a fresh embedded sandbox for this one command.
+/// The client a command runs with, and the per-call options of the global flags (`query`
+/// added, `--debug`'s hook on) to put on it: the API, or with `--sandbox` a fresh embedded
+/// sandbox, returned too so that it lives as long as the command.
+pub(crate) async fn command_client(
+    global: &Global,
+    query: Vec<(String, String)>,
+) -> Result<(Client, Option<Sandbox>, RequestOptions), CliError> {
     let sandbox = if global.sandbox {
         Some(crate::sandbox::start_embedded().await?)
     } else {
@@ -125,6 +124,19 @@ async fn operation(global: &Global, op: &'static Op, m: &ArgMatches) -> Result<(
         // Every attempt as the library sends and receives it.
         options = options.hook(crate::debug::DebugHook { secret });
     }
+    Ok((client, sandbox, options))
+}
+
+async fn operation(global: &Global, op: &'static Op, m: &ArgMatches) -> Result<(), CliError> {
+    // Everything from the flags first: a bad flag sends nothing.
+    let ids = crate::input::ids(op, m)?;
+    let query = crate::input::query(op, m);
+    let typed_query = crate::input::typed_query(op, m);
+    let page = crate::input::page(m);
+    let body = crate::input::body(op, m)?;
+    let bulk = crate::bulk::requested(op, m).map(|b| b.with_template(body.clone()));
+
+    let (client, _sandbox, mut options) = command_client(global, query).await?;
     let printer = Rc::new(RefCell::new(Printer::stdout(
         global.format,
         global.transform.as_deref(),
