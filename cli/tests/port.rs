@@ -378,7 +378,7 @@ async fn a_rerun_after_a_failed_step_continues_without_duplicates() {
     let out = port(&args).await;
     assert_eq!(out.code, 0, "{out:?}");
     let report = out.json();
-    assert_eq!(ids_of(&report), [created.clone()]);
+    assert_eq!(ids_of(&report), [created]);
     assert_eq!(report["orders"][0]["reused"], true);
     assert_eq!(sandbox.order_count(), 1);
     let order = serde_json::to_value(&sandbox.orders()[0]).unwrap();
