@@ -128,7 +128,17 @@ fn render_job(e: &telnyx_porting::job::JobError) -> String {
         Some(order) => format!("error: {} failed for porting order {order}", e.step),
         None => format!("error: {} failed", e.step),
     }];
-    lines.extend(render_api(&e.source).lines().map(|l| format!("  {l}")));
+    // The API error's own lines, without its "check before retrying" note: a rerun of the
+    // job is what checks (it finds what the last call did).
+    lines.extend(
+        render_api(&e.source)
+            .lines()
+            .filter(|l| !l.starts_with("note: "))
+            .map(|l| format!("  {l}")),
+    );
+    if e.may_have_been_applied() {
+        lines.push("note: the last request may have been applied before it failed".to_owned());
+    }
     if !matches!(e.source, telnyx_porting::Error::InvalidInput(_)) {
         lines.push(
             "note: run the same command again to continue: it finds the orders this run made \
