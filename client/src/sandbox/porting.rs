@@ -5,6 +5,7 @@ mod builder;
 mod child;
 mod clock;
 mod control;
+mod country;
 mod ctx;
 mod delivery;
 mod document;
@@ -15,7 +16,9 @@ mod order;
 mod patch;
 mod query;
 mod range;
+mod requirements;
 mod routes;
+mod rules;
 mod store;
 mod table;
 #[cfg(test)]
