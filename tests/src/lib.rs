@@ -235,12 +235,19 @@ pub async fn fill_order(
         .await?;
     let mut others = Vec::new();
     for requirement in &needed.data {
-        let Some(kind) = requirement.requirement_type.as_ref().and_then(|t| t.id.clone()) else {
+        let Some(kind) = requirement
+            .requirement_type
+            .as_ref()
+            .and_then(|t| t.id.clone())
+        else {
             continue;
         };
         if kind != LOA_REQUIREMENT && kind != INVOICE_REQUIREMENT {
             let document = upload("requirement.pdf").await?;
-            others.push(UpdatePortingOrderRequirement::new(kind, document.to_string()));
+            others.push(UpdatePortingOrderRequirement::new(
+                kind,
+                document.to_string(),
+            ));
         }
     }
     let mut changes = UpdatePortingOrder::new()
