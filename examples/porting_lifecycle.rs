@@ -1,5 +1,5 @@
-//! Walks a porting order through its lifecycle: create it, fill in the end user and the
-//! documents, confirm it, comment on it, and cancel it, printing the order after each step.
+//! Walks a porting order through its lifecycle: create it, fill in the end user, the
+//! documents and the FOC date, confirm it, comment on it, and cancel it, printing the order after each step.
 //!
 //! ```text
 //! cargo run --example porting_lifecycle                          # offline, embedded sandbox
@@ -13,8 +13,9 @@
 //! uploaded (`POST /documents`): give their ids in `TELNYX_LOA_DOCUMENT_ID`,
 //! `TELNYX_INVOICE_DOCUMENT_ID` and `TELNYX_CSR_DOCUMENT_ID`. When one is not set, the example
 //! uploads a one-line stand-in PDF for it first (the sandbox, like the API, wants the documents
-//! an order names to exist). The real API also confirms only an
-//! order whose requirements are met, and the last step cancels the order it created.
+//! an order names to exist). The API, and the sandbox, confirm only an order whose end user,
+//! documents, FOC date and requirements are complete; the last step cancels the order it
+//! created.
 
 use std::process::ExitCode;
 
@@ -27,6 +28,7 @@ use telnyx_porting::models::{
 };
 use telnyx_porting::prelude::*;
 use telnyx_porting::sandbox::Sandbox;
+use telnyx_porting::time::format_description::well_known::Rfc3339;
 use telnyx_porting::uuid::Uuid;
 use telnyx_porting::{API_KEY_ENV, Client, Error};
 
@@ -157,7 +159,26 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
 
-    // 4. Confirm: the draft is submitted.
+    // The requested FOC date (when the numbers move) must fall in one of the order's allowed
+    // windows; this asks for the start of the first.
+    let windows = orders.allowed_foc_windows(id).await?;
+    let foc = windows
+        .data
+        .iter()
+        .find_map(|w| w.started_at)
+        .ok_or("the order has no allowed FOC window")?;
+    let updated = orders
+        .update(id, &UpdatePortingOrder::new().foc_datetime_requested(foc))
+        .await?;
+    let shown = foc.format(&Rfc3339).unwrap_or_else(|_| foc.to_string());
+    println!("  FOC date   {shown} requested (the start of the first allowed window)");
+    println!(
+        "  requirements met: {}",
+        show(updated.data.requirements_met)
+    );
+
+    // 4. Confirm: the draft is submitted. The API (and the sandbox) refuse an order that
+    //    lacks any of the above, listing what is missing.
     step(4, "confirm");
     let confirmed = orders.actions().confirm(id).await?;
     print_order(&confirmed.data);
@@ -200,7 +221,6 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// The document id in the environment variable `var`, else `fallback`.
 /// The document id in `var`, or else that of a stand-in PDF uploaded now as `filename`.
 async fn document_id(
     client: &Client,

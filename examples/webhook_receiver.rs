@@ -25,7 +25,11 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
-use telnyx_porting::models::{CreatePortingOrder, UpdatePortingOrder};
+use telnyx_porting::Client;
+use telnyx_porting::models::{
+    CreatePortingOrder, PortingOrderId, UpdatePortingOrder, UpdatePortingOrderDocuments,
+    UpdatePortingOrderEndUser, UpdatePortingOrderEndUserAdmin, UpdatePortingOrderEndUserLocation,
+};
 use telnyx_porting::prelude::*;
 use telnyx_porting::sandbox::Sandbox;
 use telnyx_porting::webhooks::{PUBLIC_KEY_ENV, Verifier, WebhookEvent, WebhookPayload};
@@ -146,6 +150,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         .porting_orders()
         .update(id, &UpdatePortingOrder::new().webhook_url(&url))
         .await?;
+    fill_in(&client, id).await?;
     client.porting_orders().actions().confirm(id).await?;
     sandbox.advance(id, "ported")?;
 
@@ -156,6 +161,47 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
             _ => return Err("a delivery did not arrive within 10 s".into()),
         }
     }
+    Ok(())
+}
+
+/// What the sandbox, like the API, needs before it confirms an order: the LOA and the
+/// invoice (uploaded stand-ins), the end user, and a FOC date in an allowed window.
+async fn fill_in(client: &Client, id: PortingOrderId) -> Result<(), Box<dyn std::error::Error>> {
+    let documents = client.documents();
+    let loa = documents.upload_bytes("loa.pdf", b"%PDF-1.4 stand-in").await?;
+    let invoice = documents.upload_bytes("invoice.pdf", b"%PDF-1.4 stand-in").await?;
+    let windows = client.porting_orders().allowed_foc_windows(id).await?;
+    let foc = windows
+        .data
+        .iter()
+        .find_map(|w| w.started_at)
+        .ok_or("no allowed FOC window")?;
+    let changes = UpdatePortingOrder::new()
+        .documents(
+            UpdatePortingOrderDocuments::new()
+                .loa(loa.data.id.ok_or("no document id")?)
+                .invoice(invoice.data.id.ok_or("no document id")?),
+        )
+        .end_user(
+            UpdatePortingOrderEndUser::new()
+                .admin(
+                    UpdatePortingOrderEndUserAdmin::new()
+                        .entity_name("Porter McPortersen")
+                        .auth_person_name("Porter McPortersen II")
+                        .billing_phone_number("+13035551234")
+                        .account_number("123abc"),
+                )
+                .location(
+                    UpdatePortingOrderEndUserLocation::new()
+                        .street_address("600 Congress Avenue")
+                        .locality("Austin")
+                        .administrative_area("TX")
+                        .postal_code("78701")
+                        .country_code("US"),
+                ),
+        )
+        .foc_datetime_requested(foc);
+    client.porting_orders().update(id, &changes).await?;
     Ok(())
 }
 

@@ -159,3 +159,126 @@ pub fn check(
 ) {
     check_accept(request, "application/json", method, path, query, body);
 }
+
+/// The requirement type of the LOA, which an order's `documents.loa` fills.
+pub const LOA_REQUIREMENT: &str = "59b0762a-b274-4f76-ac32-4d5cf0272e66";
+/// The requirement type of the invoice, which an order's `documents.invoice` fills.
+pub const INVOICE_REQUIREMENT: &str = "53970723-fbff-4f46-a975-f62be6c1a585";
+
+/// An end user with every field the API needs before an order is confirmed.
+pub fn full_end_user() -> telnyx_porting::models::UpdatePortingOrderEndUser {
+    use telnyx_porting::models::{
+        UpdatePortingOrderEndUser, UpdatePortingOrderEndUserAdmin,
+        UpdatePortingOrderEndUserLocation,
+    };
+    UpdatePortingOrderEndUser::new()
+        .admin(
+            UpdatePortingOrderEndUserAdmin::new()
+                .entity_name("Porter McPortersen")
+                .auth_person_name("Porter McPortersen II")
+                .billing_phone_number("+13035551234")
+                .account_number("123abc"),
+        )
+        .location(
+            UpdatePortingOrderEndUserLocation::new()
+                .street_address("600 Congress Avenue")
+                .locality("Austin")
+                .administrative_area("TX")
+                .postal_code("78701")
+                .country_code("US"),
+        )
+}
+
+/// A FOC date the order `id` may request: the start of its last allowed window (which is
+/// still allowed if the day turns before the PATCH is sent).
+pub async fn allowed_foc(
+    client: &Client,
+    id: telnyx_porting::models::PortingOrderId,
+) -> telnyx_porting::Result<telnyx_porting::time::OffsetDateTime> {
+    use telnyx_porting::prelude::*;
+    let windows = client.porting_orders().allowed_foc_windows(id).await?;
+    match windows.data.last().and_then(|w| w.started_at) {
+        Some(start) => Ok(start),
+        None => panic!("order {id} has no allowed FOC window: {windows:?}"),
+    }
+}
+
+/// Fills in the draft `id` as a user does before confirming it: uploads an LOA and an invoice
+/// and attaches them, sets the whole end user and a FOC date from the order's allowed windows,
+/// and fills each other requirement of its country with an uploaded document. Gives the order
+/// as the PATCH returned it.
+pub async fn fill_order(
+    client: &Client,
+    id: telnyx_porting::models::PortingOrderId,
+) -> telnyx_porting::Result<telnyx_porting::models::PortingOrder> {
+    use telnyx_porting::models::{
+        ListRequirementsQuery, UpdatePortingOrder, UpdatePortingOrderDocuments,
+        UpdatePortingOrderRequirement,
+    };
+    use telnyx_porting::prelude::*;
+    let upload = |name: &'static str| async move {
+        let document = client
+            .documents()
+            .upload_bytes(name, b"%PDF-1.4\n%sandbox\n")
+            .await?;
+        match document.data.id {
+            Some(id) => Ok::<_, telnyx_porting::Error>(id),
+            None => panic!("the upload of {name} has no id"),
+        }
+    };
+    let loa = upload("loa.pdf").await?;
+    let invoice = upload("invoice.pdf").await?;
+    let foc = allowed_foc(client, id).await?;
+    let needed = client
+        .porting_orders()
+        .requirements(id, &ListRequirementsQuery::new())
+        .await?;
+    let mut others = Vec::new();
+    for requirement in &needed.data {
+        let Some(kind) = requirement
+            .requirement_type
+            .as_ref()
+            .and_then(|t| t.id.clone())
+        else {
+            continue;
+        };
+        if kind != LOA_REQUIREMENT && kind != INVOICE_REQUIREMENT {
+            let document = upload("requirement.pdf").await?;
+            others.push(UpdatePortingOrderRequirement::new(
+                kind,
+                document.to_string(),
+            ));
+        }
+    }
+    let mut changes = UpdatePortingOrder::new()
+        .documents(UpdatePortingOrderDocuments::new().loa(loa).invoice(invoice))
+        .end_user(full_end_user())
+        .foc_datetime_requested(foc);
+    if !others.is_empty() {
+        changes = changes.requirements(others);
+    }
+    Ok(client.porting_orders().update(id, &changes).await?.data)
+}
+
+/// Creates a draft for `numbers` in the sandbox behind `client` and fills in every order the
+/// answer holds ([`fill_order`]); gives their ids.
+pub async fn filled_orders(
+    client: &Client,
+    numbers: &[&str],
+) -> telnyx_porting::Result<Vec<telnyx_porting::models::PortingOrderId>> {
+    use telnyx_porting::models::CreatePortingOrder;
+    use telnyx_porting::prelude::*;
+    let created = client
+        .porting_orders()
+        .create(&CreatePortingOrder::new(numbers.iter().copied()))
+        .await?;
+    let mut ids = Vec::new();
+    for order in &created.data {
+        let Some(id) = order.id else {
+            panic!("a created order has no id: {order:?}");
+        };
+        fill_order(client, id).await?;
+        ids.push(id);
+    }
+    Ok(ids)
+}

@@ -41,7 +41,8 @@ fn ok<T, E: std::fmt::Display>(result: std::result::Result<T, E>) -> T {
     }
 }
 
-/// A draft order of `numbers` whose `webhook_url` is `url`.
+/// A draft order of `numbers` whose `webhook_url` is `url`, filled in so that it can be
+/// confirmed.
 async fn order_with_hook(client: &Client, numbers: &[&str], url: &str) -> PortingOrderId {
     let created = ok(client
         .porting_orders()
@@ -53,6 +54,7 @@ async fn order_with_hook(client: &Client, numbers: &[&str], url: &str) -> Portin
         .update(id, &UpdatePortingOrder::new().webhook_url(url))
         .await);
     assert_eq!(updated.data.webhook_url.as_deref(), Some(url));
+    ok(telnyx_porting_tests::fill_order(client, id).await);
     id
 }
 
@@ -414,6 +416,7 @@ async fn illegal_moves_are_refused_with_422() {
     // A draft must be confirmed first.
     let draft = client.advance(id, &json!({"status": "submitted"})).await;
     assert_eq!(refused(draft), Some(422));
+    ok(telnyx_porting_tests::fill_order(&client, id).await);
     ok(client.porting_orders().actions().confirm(id).await);
     for body in [
         json!({"status": "draft"}),

@@ -72,8 +72,8 @@ fn show(t: OffsetDateTime) -> String {
 
 /// What `order` lacks before it can be submitted: the end user's admin and location fields,
 /// the LOA and invoice, the requested FOC date (with `foc_problem` when none could be chosen),
-/// each requirement without a value, and `requirements_met` when the API says no for another
-/// reason.
+/// and each requirement without a value. (`requirements_met` is not read: the API decides at
+/// confirm, and a refusal there lists what it wants.)
 pub(crate) fn missing_of(
     order: &PortingOrder,
     requirements: &[PortingOrderRequirementDetail],
@@ -169,12 +169,6 @@ pub(crate) fn missing_of(
                 "{name} (requirement type {id}, a {field_type}) has no value: give it with \
                  PortingJobBuilder::requirement"
             ),
-        ));
-    }
-    if missing.is_empty() && order.requirements_met == Some(false) {
-        missing.push(Missing::new(
-            "/requirements_met",
-            "the API reports the order's requirements as not met",
         ));
     }
     missing

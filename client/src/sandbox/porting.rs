@@ -5,6 +5,7 @@ mod builder;
 mod child;
 mod clock;
 mod control;
+mod country;
 mod ctx;
 mod delivery;
 mod document;
@@ -15,7 +16,9 @@ mod order;
 mod patch;
 mod query;
 mod range;
+mod requirements;
 mod routes;
+mod rules;
 mod store;
 mod table;
 #[cfg(test)]
@@ -406,6 +409,39 @@ mod tests {
         assert_eq!(data[0]["phone_numbers"][0]["phone_number"], "+13035550000");
         assert_eq!(data[1]["phone_numbers"][0]["phone_number"], "+442071838750");
         assert_eq!(sandbox.orders().len(), 2);
+    }
+
+    #[tokio::test]
+    async fn numbers_split_by_calling_code_and_nanp_area_code() {
+        let sandbox = Sandbox::start().await.unwrap();
+        let body = r#"{"phone_numbers":["+442071838750","+4930244999900","+14165550000",
+                       "+13035550000","+18765550000","+13035550001"]}"#;
+        let r = roundtrip(sandbox.server.addr(), &post(body, AUTH)).await;
+        assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+        let doc = r.json();
+        let orders: Vec<Vec<&str>> = doc["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| {
+                let numbers = o["phone_numbers"].as_array().unwrap();
+                numbers
+                    .iter()
+                    .map(|n| n["phone_number"].as_str().unwrap())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            orders,
+            [
+                vec!["+442071838750"],
+                vec!["+4930244999900"],
+                vec!["+14165550000"],
+                vec!["+13035550000", "+13035550001"],
+                vec!["+18765550000"],
+            ]
+        );
+        assert_eq!(sandbox.orders().len(), 5);
     }
 
     /// Every key of the specification's 201 example, with the same nulls.

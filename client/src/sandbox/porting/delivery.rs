@@ -432,6 +432,10 @@ mod tests {
             .update(id, &UpdatePortingOrder::new().webhook_url(&url))
             .await
             .unwrap();
+        super::super::tests_stateful::Conn::open(&sandbox)
+            .await
+            .fill(&id.to_string())
+            .await;
         orders.actions().confirm(id).await.unwrap();
         let deliveries = sandbox
             .wait_for_deliveries(1, Duration::from_secs(20))

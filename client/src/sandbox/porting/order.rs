@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use super::clock::{format_time, parse_time};
 use super::ids::IdSource;
+use super::requirements;
 use super::table::Record;
 
 /// The `user_id` of every order the sandbox creates.
@@ -34,8 +35,11 @@ pub(crate) struct Order {
     pub(crate) misc: Option<Box<Misc>>,
     pub(crate) phone_number_configuration: Lazy<NumberConfiguration>,
     pub(crate) phone_numbers: Vec<Number>,
+    /// The values of the order's requirements other than the LOA and the invoice (which are
+    /// `documents`); `requirements` and `requirements_met` are written from them and the
+    /// order's country (see [`super::requirements`]), and not read back.
+    #[serde(skip_deserializing)]
     pub(crate) requirements: Vec<Requirement>,
-    pub(crate) requirements_met: bool,
     pub(crate) status: StatusField,
     pub(crate) support_key: Option<Box<str>>,
     pub(crate) updated_at: Stamp,
@@ -85,7 +89,6 @@ impl Order {
                 })
                 .collect(),
             requirements: Vec::new(),
-            requirements_met: false,
             status: StatusField {
                 value: Status::Draft,
                 details: None,
@@ -159,8 +162,8 @@ impl Serialize for OrderView<'_> {
         }
         s.serialize_field("porting_phone_numbers_count", &o.phone_numbers.len())?;
         s.serialize_field("record_type", "porting_order")?;
-        s.serialize_field("requirements", &o.requirements)?;
-        s.serialize_field("requirements_met", &o.requirements_met)?;
+        s.serialize_field("requirements", &requirements::View(o))?;
+        s.serialize_field("requirements_met", &requirements::met(o))?;
         s.serialize_field("status", &o.status)?;
         s.serialize_field("support_key", &o.support_key)?;
         s.serialize_field("updated_at", &o.updated_at)?;
@@ -454,22 +457,12 @@ impl Serialize for Number {
     }
 }
 
-/// A documentation requirement an update set (`PortingOrderRequirement`).
-#[derive(Debug, Clone, Deserialize)]
+/// The value of one of the order's requirements (other than the LOA and the invoice): a
+/// document id.
+#[derive(Debug, Clone)]
 pub(crate) struct Requirement {
     pub(crate) field_value: Box<str>,
-    pub(crate) requirement_type_id: Box<str>,
-}
-
-impl Serialize for Requirement {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("PortingOrderRequirement", 4)?;
-        s.serialize_field("field_type", "document")?;
-        s.serialize_field("field_value", &self.field_value)?;
-        s.serialize_field("record_type", "porting_requirement")?;
-        s.serialize_field("requirement_type_id", &self.requirement_type_id)?;
-        s.end()
-    }
+    pub(crate) requirement_type_id: &'static str,
 }
 
 #[cfg(test)]

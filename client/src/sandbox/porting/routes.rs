@@ -374,6 +374,13 @@ pub(crate) fn data<T: Serialize>(status: u16, value: &T) -> Response {
     }
 }
 
+/// The entry for `text` at `pointer` when it names no document uploaded to `/documents`
+/// (the store is locked by the check).
+pub(crate) fn unknown_document(ctx: &mut Ctx<'_>, pointer: &str, text: &str) -> Option<Value> {
+    let known = Uuid::try_parse(text).is_ok_and(|id| ctx.store.get().files.contains(&id));
+    (!known).then(|| super::rules::unknown_document_entry(pointer, text))
+}
+
 /// 422 with `problems`, unless there are none.
 pub(crate) fn refuse(problems: Vec<Value>) -> Result<(), Response> {
     if problems.is_empty() {

@@ -262,6 +262,10 @@ async fn events_are_typed_and_documents_must_be_uuids() {
     .await;
     assert_eq!(r.status, 422);
     assert_eq!(r.json()["errors"][0]["source"]["pointer"], "/documents/loa");
+    super::tests_stateful::Conn::open(&sandbox)
+        .await
+        .fill(&id)
+        .await;
     let r = roundtrip(
         addr,
         &request("POST", &format!("{path}/actions/confirm"), ""),

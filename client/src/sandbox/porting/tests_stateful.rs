@@ -58,12 +58,71 @@ impl Conn {
         }
     }
 
+    /// Uploads a small PDF named `filename`; gives its document id.
+    pub(super) async fn upload(&mut self, filename: &str) -> String {
+        let upload = json!({ "file": "JVBERi0xLjc=", "filename": filename });
+        let doc = self.ok("POST", "/v2/documents", Some(upload), 200).await;
+        doc["data"]["id"].as_str().unwrap().to_owned()
+    }
+
+    /// Fills in the draft `id` as a user would before confirming it: the LOA and invoice
+    /// uploaded and attached, the end user, and a FOC date from the allowed windows.
+    pub(super) async fn fill(&mut self, id: &str) {
+        let loa = self.upload("loa.pdf").await;
+        let invoice = self.upload("invoice.pdf").await;
+        let foc = self.allowed_foc(id).await;
+        let patch = json!({
+            "documents": { "loa": loa, "invoice": invoice },
+            "end_user": FULL_END_USER.clone(),
+            "activation_settings": { "foc_datetime_requested": foc },
+        });
+        self.ok(
+            "PATCH",
+            &format!("/v2/porting_orders/{id}"),
+            Some(patch),
+            200,
+        )
+        .await;
+    }
+
+    /// A FOC date the order `id` may request: the start of its last allowed window (still
+    /// allowed if the day turns before it is sent).
+    pub(super) async fn allowed_foc(&mut self, id: &str) -> String {
+        let windows = self
+            .ok(
+                "GET",
+                &format!("/v2/porting_orders/{id}/allowed_foc_windows"),
+                None,
+                200,
+            )
+            .await;
+        let windows = windows["data"].as_array().unwrap();
+        windows.last().unwrap()["started_at"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
     pub(super) async fn create(&mut self, numbers: &[&str], reference: &str) -> String {
         let body = json!({ "phone_numbers": numbers, "customer_reference": reference });
         let doc = self.ok("POST", "/v2/porting_orders", Some(body), 201).await;
         doc["data"][0]["id"].as_str().unwrap().to_owned()
     }
 }
+
+/// Every end-user field confirm needs.
+static FULL_END_USER: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| {
+    json!({
+        "admin": {
+            "entity_name": "Porter McPortersen", "auth_person_name": "Porter McPortersen II",
+            "billing_phone_number": "+13035551234", "account_number": "123abc",
+        },
+        "location": {
+            "street_address": "600 Congress Avenue", "locality": "Austin",
+            "administrative_area": "TX", "postal_code": "78701", "country_code": "US",
+        },
+    })
+});
 
 #[tokio::test]
 async fn lifecycle() {
@@ -102,10 +161,48 @@ async fn lifecycle() {
         format!("/v2/porting_phone_numbers?filter[porting_order_id]={id}")
     );
 
+    // Confirming the order as it is lists everything it still lacks.
+    let doc = c
+        .ok("POST", &format!("{path}/actions/confirm"), None, 422)
+        .await;
+    let pointers: Vec<&str> = doc["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["source"]["pointer"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            "/end_user/admin/auth_person_name",
+            "/end_user/admin/billing_phone_number",
+            "/end_user/admin/account_number",
+            "/end_user/location/street_address",
+            "/end_user/location/administrative_area",
+            "/end_user/location/postal_code",
+            "/end_user/location/country_code",
+            "/documents/invoice",
+            "/activation_settings/foc_datetime_requested",
+        ]
+    );
+    assert!(
+        doc["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["code"] == "10004")
+    );
+    assert_eq!(
+        c.ok("GET", &path, None, 200).await["data"]["status"]["value"],
+        "draft"
+    );
+
+    c.fill(&id).await;
     let doc = c
         .ok("POST", &format!("{path}/actions/confirm"), None, 200)
         .await;
     assert_eq!(doc["data"]["status"]["value"], "in-process");
+    assert_eq!(doc["data"]["requirements_met"], true);
     assert_eq!(
         doc["data"]["phone_numbers"][0]["porting_order_status"],
         "in-process"
@@ -338,12 +435,13 @@ async fn patch_null_clears_and_omitted_keeps() {
     let mut c = Conn::open(&sandbox).await;
     let id = c.create(&["+13035550000"], "keep me").await;
     let path = format!("/v2/porting_orders/{id}");
+    let foc = c.allowed_foc(&id).await;
     let first = json!({
         "webhook_url": "https://example.com/hook",
         "end_user": {"admin": {"entity_name": "A", "account_number": "1"}},
         "misc": {"type": "full", "remaining_numbers_action": "keep"},
         "phone_number_configuration": {"tags": ["a", "b"]},
-        "activation_settings": {"foc_datetime_requested": "2030-04-08T15:00:00Z"},
+        "activation_settings": {"foc_datetime_requested": foc},
         "messaging": {"enable_messaging": true},
         "user_feedback": {"user_rating": 5},
     });
@@ -364,7 +462,7 @@ async fn patch_null_clears_and_omitted_keeps() {
     assert_eq!(order["phone_number_configuration"]["tags"], json!([]));
     assert_eq!(
         order["activation_settings"]["foc_datetime_requested"],
-        "2030-04-08T15:00:00Z"
+        foc.as_str()
     );
     assert_eq!(order["activation_settings"]["fast_port_eligible"], true);
     assert_eq!(order["messaging"]["enable_messaging"], true);
@@ -385,9 +483,25 @@ async fn sub_resources() {
     let id = c.create(&["+13035550000"], "r").await;
     let path = format!("/v2/porting_orders/{id}");
 
+    // The documents must have been uploaded.
+    let made_up = json!({"additional_documents": [
+        {"document_id": "22771a52-c43a-4539-80db-9dd9ec36e237", "document_type": "loa"}]});
+    let doc = c
+        .ok(
+            "POST",
+            &format!("{path}/additional_documents"),
+            Some(made_up),
+            422,
+        )
+        .await;
+    assert_eq!(
+        doc["errors"][0]["source"]["pointer"],
+        "/additional_documents/0/document_id"
+    );
+    let (loa, invoice) = (c.upload("loa.pdf").await, c.upload("bill.pdf").await);
     let docs = json!({"additional_documents": [
-        {"document_id": "22771a52-c43a-4539-80db-9dd9ec36e237", "document_type": "loa"},
-        {"document_id": "d91474e6-4ebc-4ec1-b379-c596eeb405d6", "document_type": "invoice"}]});
+        {"document_id": loa, "document_type": "loa"},
+        {"document_id": invoice, "document_type": "invoice"}]});
     let doc = c
         .ok(
             "POST",

@@ -194,7 +194,15 @@ pub(super) fn create_documents(ctx: &mut Ctx<'_>, id: &str) -> Response {
                 problems.push(errors::required_entry(&at, name));
             }
         }
+        if let Some(text) = item.get("document_id").and_then(Value::as_str) {
+            problems.extend(super::unknown_document(
+                ctx,
+                &format!("{at}/document_id"),
+                text,
+            ));
+        }
     }
+    ctx.store.unlock();
     try_or_answer!(refuse(problems));
     let now = Stamp::parse(&ctx.now);
     let created: Vec<Document> = items

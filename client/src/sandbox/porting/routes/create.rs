@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::super::child::ActionRequirement;
+use super::super::country::{Country, country_of};
 use super::super::ctx::Ctx;
 use super::super::order::Order;
 use super::{Params, children, data};
@@ -19,8 +20,7 @@ struct NewOrders<'a> {
 }
 
 /// `POST /v2/porting_orders`: validates the body, then makes one draft order per country
-/// group (`+1` numbers together, other numbers grouped by the first digit of their country
-/// code), in the order the groups first appear.
+/// (see [`group_by_country`]), in the order the countries first appear.
 pub(super) fn create(ctx: &mut Ctx<'_>, _: Params<'_>) -> Response {
     let body: Value = match serde_json::from_slice(&ctx.request.body) {
         Ok(body) => body,
@@ -31,21 +31,13 @@ pub(super) fn create(ctx: &mut Ctx<'_>, _: Params<'_>) -> Response {
         Err(problems) => return errors::response(422, problems),
     };
 
-    let mut groups: Vec<(u8, Vec<&str>)> = Vec::new();
-    for number in &input.phone_numbers {
-        let key = number.as_bytes().get(1).copied().unwrap_or(b'0');
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, numbers)) => numbers.push(number),
-            None => groups.push((key, vec![number])),
-        }
-    }
-    let created: Vec<Order> = groups
+    let created: Vec<Order> = group_by_country(&input.phone_numbers)
         .iter()
-        .map(|(key, numbers)| {
+        .map(|(country, numbers)| {
             Order::draft(
                 ctx.ids,
                 &ctx.now,
-                *key == b'1',
+                country.is_some_and(|c| c.calling_code == "1"),
                 numbers,
                 input.customer_reference,
                 input.customer_group_reference,
@@ -74,6 +66,27 @@ pub(super) fn create(ctx: &mut Ctx<'_>, _: Params<'_>) -> Response {
         store.insert_order(order);
     }
     response
+}
+
+/// The numbers of one request split by the country each belongs to (its E.164 calling code,
+/// and within `+1` its area code: the US, Canada and each Caribbean member apart), the groups
+/// in the order their countries first appear, each group's numbers in the request's order.
+/// Numbers of no known country (international freephone, unassigned codes) form one group,
+/// keyed `None`.
+pub(super) fn group_by_country<'a>(numbers: &[&'a str]) -> Vec<(Option<Country>, Vec<&'a str>)> {
+    let mut groups: Vec<(Option<Country>, Vec<&'a str>)> = Vec::new();
+    for &number in numbers {
+        let country = country_of(number);
+        // Countries of one request are few: a scan beats hashing here.
+        match groups
+            .iter_mut()
+            .find(|(c, _)| c.map(|c| c.iso) == country.map(|c| c.iso))
+        {
+            Some((_, group)) => group.push(number),
+            None => groups.push((country, vec![number])),
+        }
+    }
+    groups
 }
 
 /// Checks the body of `POST /porting_orders`, collecting every problem.
@@ -193,4 +206,39 @@ pub(crate) fn is_e164(number: &str) -> bool {
     (1..=15).contains(&digits.len())
         && digits.bytes().all(|b| b.is_ascii_digit())
         && !digits.starts_with('0')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_by_country;
+
+    #[test]
+    fn groups_by_country_not_by_first_digit() {
+        let numbers = [
+            "+442071838750",
+            "+13035550000",
+            "+4930244999900",
+            "+14165550000",
+            "+18765550000",
+            "+13035550001",
+            "+442071838751",
+            "+80012345678",
+            "+14165550001",
+        ];
+        let groups: Vec<(Option<&str>, Vec<&str>)> = group_by_country(&numbers)
+            .into_iter()
+            .map(|(country, numbers)| (country.map(|c| c.iso), numbers))
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                (Some("GB"), vec!["+442071838750", "+442071838751"]),
+                (Some("US"), vec!["+13035550000", "+13035550001"]),
+                (Some("DE"), vec!["+4930244999900"]),
+                (Some("CA"), vec!["+14165550000", "+14165550001"]),
+                (Some("JM"), vec!["+18765550000"]),
+                (None, vec!["+80012345678"]),
+            ]
+        );
+    }
 }

@@ -14,6 +14,7 @@ use super::super::document::{DocumentLink, StoredDocument};
 use super::super::order::Stamp;
 use super::super::patch::Kind;
 use super::super::query::Match;
+use super::super::requirements;
 use super::children::checked_body;
 use super::{data, record_id, record_not_found, try_or_answer};
 use crate::models::MAX_DOCUMENT_BYTES;
@@ -241,7 +242,7 @@ pub(super) fn update(ctx: &mut Ctx<'_>, id: &str) -> Response {
 }
 
 /// `DELETE /documents/{id}`: refused (422) while a porting order names the document as its
-/// `documents.loa` or `documents.invoice`.
+/// `documents.loa` or `documents.invoice`, or as the value of another requirement.
 pub(super) fn delete(ctx: &mut Ctx<'_>, id: &str) -> Response {
     let key = try_or_answer!(record_id(KIND, id));
     let store = ctx.store.get();
@@ -249,14 +250,9 @@ pub(super) fn delete(ctx: &mut Ctx<'_>, id: &str) -> Response {
         return record_not_found(KIND, id);
     }
     let user = store.orders.iter().find_map(|o| {
-        let role = if o.documents.loa == Some(key) {
-            "LOA"
-        } else if o.documents.invoice == Some(key) {
-            "invoice"
-        } else {
-            return None;
-        };
-        Some((o.id, role))
+        requirements::linked(o)
+            .find(|(d, _)| *d == key)
+            .map(|(_, role)| (o.id, role))
     });
     if let Some((order, role)) = user {
         return errors::unprocessable(&format!(
@@ -303,8 +299,8 @@ pub(super) fn download_link(ctx: &mut Ctx<'_>, id: &str) -> Response {
     data(200, &serde_json::json!({ "url": url }))
 }
 
-/// `GET /document_links`: a link for every porting order whose `documents.loa` or
-/// `documents.invoice` names a stored document, in order creation order; filtered by
+/// `GET /document_links`: a link for every porting order whose `documents.loa`,
+/// `documents.invoice` or other requirement names a stored document, in order creation order; filtered by
 /// `filter[linked_record_type]` and `filter[linked_resource_id]`.
 pub(super) fn list_links(ctx: &mut Ctx<'_>) -> Response {
     let page = try_or_answer!(ctx.query.page());
@@ -313,9 +309,8 @@ pub(super) fn list_links(ctx: &mut Ctx<'_>) -> Response {
     let store = ctx.store.get();
     let files = &store.files;
     let links = store.orders.iter().flat_map(|o| {
-        [o.documents.loa, o.documents.invoice]
-            .into_iter()
-            .flatten()
+        requirements::linked(o)
+            .map(|(d, _)| d)
             .filter(|d| files.contains(d))
             .map(|d| DocumentLink::new(d, o.id, o.created_at, o.updated_at))
     });

@@ -5,6 +5,8 @@ use serde_json::{Value, json};
 
 use super::super::clock::{format_time, parse_time};
 use super::super::ctx::Ctx;
+use super::super::requirements;
+use super::super::rules;
 use super::{data, order_id, order_not_found, pdf, record_id, try_or_answer};
 use crate::sandbox::http::Response;
 
@@ -37,7 +39,8 @@ pub(super) fn exception_types() -> Response {
     data(200, &list)
 }
 
-/// `GET /porting_orders/{id}/allowed_foc_windows`: the next three weekdays, 14:00–18:00 UTC.
+/// `GET /porting_orders/{id}/allowed_foc_windows`: the next three weekdays, 14:00–18:00 UTC
+/// (the windows a requested FOC date must fall in: [`rules::foc_windows`]).
 pub(super) fn foc_windows(ctx: &mut Ctx<'_>, id: &str) -> Response {
     let key = try_or_answer!(order_id(id));
     if !ctx.store.get().orders.contains(&key) {
@@ -47,29 +50,16 @@ pub(super) fn foc_windows(ctx: &mut Ctx<'_>, id: &str) -> Response {
     let Some(now) = parse_time(&ctx.now) else {
         return data(200, &json!([]));
     };
-    let mut windows = Vec::new();
-    let mut day = now.date();
-    for _ in 0..10 {
-        day = day.next_day().unwrap_or(day);
-        if matches!(
-            day.weekday(),
-            time::Weekday::Saturday | time::Weekday::Sunday
-        ) {
-            continue;
-        }
-        let start = day.with_hms(14, 0, 0).map(|t| t.assume_utc());
-        let end = day.with_hms(18, 0, 0).map(|t| t.assume_utc());
-        if let (Ok(start), Ok(end)) = (start, end) {
-            windows.push(json!({
+    let windows: Vec<Value> = rules::foc_windows(now)
+        .into_iter()
+        .map(|(start, end)| {
+            json!({
                 "ended_at": format_time(end),
                 "record_type": "porting_order",
                 "started_at": format_time(start),
-            }));
-        }
-        if windows.len() == 3 {
-            break;
-        }
-    }
+            })
+        })
+        .collect();
     let count = windows.len();
     Response::json(
         200,
@@ -80,51 +70,17 @@ pub(super) fn foc_windows(ctx: &mut Ctx<'_>, id: &str) -> Response {
     )
 }
 
-/// `GET /porting_orders/{id}/requirements`: the invoice and LOA the order needs, approved
-/// once its `documents` name them.
+/// `GET /porting_orders/{id}/requirements`: every requirement of the order's country, with
+/// its type, `approved` once filled.
 pub(super) fn requirements(ctx: &mut Ctx<'_>, id: &str) -> Response {
     let page = try_or_answer!(ctx.query.page());
     let key = try_or_answer!(order_id(id));
     let Some(order) = ctx.store.get().orders.get(&key) else {
         return order_not_found(id);
     };
-    let documents = [order.documents.invoice, order.documents.loa];
+    let list = requirements::details(order);
     ctx.store.unlock();
-    let kinds = [
-        (
-            "53970723-fbff-4f46-a975-f62be6c1a585",
-            "Latest Invoice",
-            "A copy of the latest phone bill from the current provider",
-            "Most recent phone bill",
-        ),
-        (
-            "59b0762a-b274-4f76-ac32-4d5cf0272e66",
-            "Letter of Authorization",
-            "A signed letter of authorization for the port",
-            "Signed LOA",
-        ),
-    ];
-    let list = kinds
-        .iter()
-        .zip(documents)
-        .map(|((type_id, name, description, example), document)| {
-            let value = document.map(|d| d.to_string()).unwrap_or_default();
-            json!({
-                "field_type": "document",
-                "field_value": value,
-                "record_type": "porting_requirement",
-                "requirement_status": if value.is_empty() { "requirement-info-pending" } else { "approved" },
-                "requirement_type": {
-                    "acceptance_criteria": { "acceptable_values": [] },
-                    "description": description,
-                    "example": example,
-                    "id": type_id,
-                    "name": name,
-                    "type": "document",
-                },
-            })
-        });
-    super::super::query::paginated(list, page)
+    super::super::query::paginated(list.into_iter(), page)
 }
 
 /// `GET /porting_orders/{id}/sub_request`: stable ids per order.

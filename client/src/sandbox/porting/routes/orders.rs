@@ -13,6 +13,8 @@ use super::super::order::Stamp;
 use super::super::order::{Order, Requirement, Status};
 use super::super::patch::{self, Fields, Kind};
 use super::super::query::{Match, Order as Sort};
+use super::super::requirements::{self, RequirementType, Slot};
+use super::super::rules;
 use super::{Params, data, json_body, order_id, order_not_found, refuse, try_or_answer};
 use crate::sandbox::errors;
 use crate::sandbox::http::Response;
@@ -230,23 +232,28 @@ pub(super) fn list(ctx: &mut Ctx<'_>, _: Params<'_>) -> Response {
     page.answer(&views, total)
 }
 
-/// `PATCH /porting_orders/{id}`: omitted fields keep their value, null clears.
+/// `PATCH /porting_orders/{id}`: omitted fields keep their value, null clears; every value
+/// is checked as the API checks it (see [`rules`]) before anything changes.
 pub(super) fn update(ctx: &mut Ctx<'_>, id: &str) -> Response {
     let key = try_or_answer!(order_id(id));
-    if !ctx.store.get().orders.contains(&key) {
+    let Some(types) = ctx.store.get().orders.get(&key).map(requirements::of) else {
         return order_not_found(id);
-    }
+    };
     let body = try_or_answer!(json_body(ctx));
     let mut problems = Vec::new();
-    let mut requirements = None;
+    let mut filled = None;
     let mut rest = body;
     if let Some(map) = rest.as_object_mut()
         && let Some(value) = map.remove("requirements")
     {
-        requirements = check_requirements(&value, &mut problems);
+        filled = check_requirements(ctx, &value, types, &mut problems);
     }
     patch::check(&rest, UPDATE, "", &mut problems);
     check_documents_exist(ctx, &rest, &mut problems);
+    check_values(&rest, &ctx.now, &mut problems);
+    if let Some(filled) = &filled {
+        check_conflicts(&rest, filled, &mut problems);
+    }
     try_or_answer!(refuse(problems));
     let now = ctx.now.clone();
     let Some(order) = ctx.store.get().orders.get_mut(&key) else {
@@ -266,8 +273,21 @@ pub(super) fn update(ctx: &mut Ctx<'_>, id: &str) -> Response {
         Ok(updated) => updated,
         Err(e) => return errors::internal(&e),
     };
-    if let Some(requirements) = requirements {
-        updated.requirements = requirements;
+    updated.requirements = order.requirements.clone();
+    for (kind, document) in filled.unwrap_or_default() {
+        match kind.slot {
+            Slot::Loa => updated.documents.loa = Some(document),
+            Slot::Invoice => updated.documents.invoice = Some(document),
+            Slot::Other => {
+                updated
+                    .requirements
+                    .retain(|r| r.requirement_type_id != kind.id);
+                updated.requirements.push(Requirement {
+                    field_value: document.to_string().into(),
+                    requirement_type_id: kind.id,
+                });
+            }
+        }
     }
     let messaging_changed = updated.messaging != order.messaging;
     let in_exception = order.status() == Status::Exception;
@@ -298,35 +318,140 @@ fn check_documents_exist(ctx: &mut Ctx<'_>, body: &Value, problems: &mut Vec<Val
         else {
             continue;
         };
-        if let Ok(id) = uuid::Uuid::try_parse(text)
+        if let Ok(id) = Uuid::try_parse(text)
             && !ctx.store.get().files.contains(&id)
         {
-            problems.push(errors::body_entry(
+            problems.push(rules::unknown_document_entry(
                 &format!("/documents/{name}"),
-                &format!("Document {text} not found; upload it to /documents first."),
+                text,
             ));
         }
     }
 }
 
-/// `requirements: [{field_value, requirement_type_id}]`, as the order stores them.
-fn check_requirements(value: &Value, problems: &mut Vec<Value>) -> Option<Vec<Requirement>> {
-    let bad = |pointer: &str, detail: &str| errors::body_entry(pointer, detail);
+/// The values whose shape is right but that the API refuses: a `webhook_url` that is not an
+/// absolute http(s) URL, a requested FOC date in the past or outside the allowed windows, a
+/// billing phone number that is not a number.
+fn check_values(body: &Value, now: &str, problems: &mut Vec<Value>) {
+    let text = |pointer: &str| body.pointer(pointer).and_then(Value::as_str);
+    if let Some(url) = text("/webhook_url")
+        && let Some(problem) = rules::webhook_url_problem(url)
+    {
+        problems.push(rules::webhook_url_entry(&problem));
+    }
+    let foc = "/activation_settings/foc_datetime_requested";
+    if let Some(requested) = text(foc)
+        && parse_time(requested).is_some()
+        && let Some(problem) = rules::foc_problem(requested, rules::time(now))
+    {
+        problems.push(errors::body_entry(foc, &problem));
+    }
+    for pointer in [
+        "/end_user/admin/billing_phone_number",
+        "/misc/new_billing_phone_number",
+    ] {
+        if let Some(number) = text(pointer)
+            && !rules::is_phone_number(number)
+        {
+            problems.push(rules::phone_number_entry(pointer, number));
+        }
+    }
+}
+
+/// A requirement for the LOA or the invoice and `documents` in the same body must agree.
+fn check_conflicts(
+    body: &Value,
+    filled: &[(&'static RequirementType, Uuid)],
+    problems: &mut Vec<Value>,
+) {
+    for (i, (kind, document)) in filled.iter().enumerate() {
+        let name = match kind.slot {
+            Slot::Loa => "loa",
+            Slot::Invoice => "invoice",
+            Slot::Other => continue,
+        };
+        let Some(other) = body.get("documents").and_then(|d| d.get(name)) else {
+            continue;
+        };
+        if other.as_str().and_then(|t| Uuid::try_parse(t).ok()) != Some(*document) {
+            problems.push(errors::body_entry(
+                &format!("/requirements/{i}"),
+                &format!(
+                    "Requirement {} is documents.{name}, which this request sets to another \
+                     value; send one of them.",
+                    kind.id
+                ),
+            ));
+        }
+    }
+}
+
+/// `requirements: [{field_value, requirement_type_id}]`: each a requirement type of the
+/// order's country, named once, its value an uploaded document.
+fn check_requirements(
+    ctx: &mut Ctx<'_>,
+    value: &Value,
+    types: &'static [&'static RequirementType],
+    problems: &mut Vec<Value>,
+) -> Option<Vec<(&'static RequirementType, Uuid)>> {
     let Some(items) = value.as_array() else {
-        problems.push(bad("/requirements", "'requirements' must be a list."));
+        problems.push(errors::body_entry(
+            "/requirements",
+            "'requirements' must be a list of {requirement_type_id, field_value}.",
+        ));
         return None;
     };
-    let mut out = Vec::with_capacity(items.len());
+    let mut out: Vec<(&'static RequirementType, Uuid)> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
+        let at = format!("/requirements/{i}");
         let field = |name: &str| item.get(name).and_then(Value::as_str);
-        match (field("field_value"), field("requirement_type_id")) {
-            (Some(value), Some(type_id)) => out.push(Requirement {
-                field_value: value.into(),
-                requirement_type_id: type_id.into(),
-            }),
-            _ => problems.push(bad(
-                &format!("/requirements/{i}"),
+        let (Some(field_value), Some(type_id)) =
+            (field("field_value"), field("requirement_type_id"))
+        else {
+            problems.push(errors::body_entry(
+                &at,
                 "Each requirement needs string 'field_value' and 'requirement_type_id'.",
+            ));
+            continue;
+        };
+        let Some(kind) = requirements::find(types, type_id) else {
+            let known: Vec<&str> = types.iter().map(|t| t.id).collect();
+            problems.push(errors::entry(
+                "10015",
+                "Bad Request",
+                &format!(
+                    "Unknown requirement type {}: this order's requirement types are {} \
+                     (GET /porting_orders/{{id}}/requirements).",
+                    errors::show(&Value::from(type_id)),
+                    known.join(", ")
+                ),
+                Some(&format!("{at}/requirement_type_id")),
+            ));
+            continue;
+        };
+        if out.iter().any(|(k, _)| k.id == kind.id) {
+            problems.push(errors::body_entry(
+                &format!("{at}/requirement_type_id"),
+                &format!("Requirement type {type_id} is named more than once."),
+            ));
+            continue;
+        }
+        match Uuid::try_parse(field_value) {
+            Ok(document) if ctx.store.get().files.contains(&document) => {
+                out.push((kind, document));
+            }
+            Ok(_) => problems.push(rules::unknown_document_entry(
+                &format!("{at}/field_value"),
+                field_value,
+            )),
+            Err(_) => problems.push(errors::body_entry(
+                &format!("{at}/field_value"),
+                &format!(
+                    "'field_value' of requirement '{}' must be the id of a document uploaded \
+                     to /documents, not {}.",
+                    kind.name,
+                    errors::show(&Value::from(field_value))
+                ),
             )),
         }
     }
@@ -379,7 +504,13 @@ pub(super) fn action(ctx: &mut Ctx<'_>, id: &str, action: Action) -> Response {
     let status = order.status();
     match action {
         Action::Confirm => match status {
-            Status::Draft => set_status(ctx, key, Status::InProcess),
+            Status::Draft => {
+                let problems = rules::confirm_problems(order, rules::time(&ctx.now));
+                if !problems.is_empty() {
+                    return errors::response(422, problems);
+                }
+                set_status(ctx, key, Status::InProcess)
+            }
             _ => errors::unprocessable(&format!(
                 "Only draft porting orders can be confirmed; {id} is {status}."
             )),

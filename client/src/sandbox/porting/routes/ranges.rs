@@ -4,6 +4,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::super::country::country_of;
 use super::super::ctx::Ctx;
 use super::super::order::Stamp;
 use super::super::patch::{self, Fields, Kind};
@@ -87,20 +88,10 @@ pub(super) fn list_ranges(ctx: &mut Ctx<'_>, id: &str, kind: Range) -> Response 
 const RANGE: Fields = &[("start_at", Kind::Str), ("end_at", Kind::Str)];
 const INT_RANGE: Fields = &[("start_at", Kind::Int), ("end_at", Kind::Int)];
 
-/// A two-letter country code for a +E.164 number (a sandbox guess from the prefix).
-fn country_of(number: &str) -> &'static str {
-    let prefixes = [
-        ("+1", "US"),
-        ("+44", "GB"),
-        ("+49", "DE"),
-        ("+61", "AU"),
-        ("+33", "FR"),
-        ("+34", "ES"),
-    ];
-    prefixes
-        .iter()
-        .find(|(p, _)| number.starts_with(p))
-        .map_or("US", |(_, c)| c)
+/// The ISO country code of a range that starts at `number`, from its E.164 calling code (and
+/// NANP area code); `"US"` when the number belongs to no country.
+fn range_country(number: &str) -> &'static str {
+    country_of(number).map_or("US", |c| c.iso)
 }
 
 /// The bounds of a checked `{start_at, end_at}` of phone numbers.
@@ -175,7 +166,7 @@ pub(super) fn create_range(ctx: &mut Ctx<'_>, id: &str, kind: Range) -> Response
                     .as_str()
                     .and_then(Action::parse)
                     .unwrap_or(Action::Keep),
-                country_code: country_of(range.start_at.as_deref().unwrap_or_default()),
+                country_code: range_country(range.start_at.as_deref().unwrap_or_default()),
                 range,
             };
             store_range(ctx, id, |s| &mut s.associated_numbers, record)
@@ -206,7 +197,7 @@ pub(super) fn create_range(ctx: &mut Ctx<'_>, id: &str, kind: Range) -> Response
                 id: new_id,
                 order_id: key,
                 created_at: now,
-                country_code: country_of(range.start_at.as_deref().unwrap_or_default()),
+                country_code: range_country(range.start_at.as_deref().unwrap_or_default()),
                 range,
                 activation_ranges: activation.iter().map(number_bounds).collect(),
             };

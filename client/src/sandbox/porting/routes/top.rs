@@ -291,8 +291,19 @@ fn loa_body(ctx: &Ctx<'_>) -> Result<Value, Response> {
     Ok(body)
 }
 
+/// `logo.document_id`, when the body has one, must name an uploaded document.
+fn check_logo(ctx: &mut Ctx<'_>, body: &Value) -> Result<(), Response> {
+    let Some(text) = body.pointer("/logo/document_id").and_then(Value::as_str) else {
+        return Ok(());
+    };
+    let problem = super::unknown_document(ctx, "/logo/document_id", text);
+    ctx.store.unlock();
+    super::refuse(problem.into_iter().collect())
+}
+
 pub(super) fn create_loa_configuration(ctx: &mut Ctx<'_>) -> Response {
     let body = try_or_answer!(loa_body(ctx));
+    try_or_answer!(check_logo(ctx, &body));
     let record = LoaConfiguration::new(ctx.ids.new_uuid(), Stamp::parse(&ctx.now), &body);
     ctx.store.get().loa_configurations.insert(record.clone());
     ctx.store.unlock();
@@ -327,6 +338,7 @@ pub(super) fn retrieve_loa_configuration(ctx: &mut Ctx<'_>, id: &str) -> Respons
 pub(super) fn update_loa_configuration(ctx: &mut Ctx<'_>, id: &str) -> Response {
     try_or_answer!(loa_configuration(ctx, id));
     let body = try_or_answer!(checked_body(ctx, LOA, &[]));
+    try_or_answer!(check_logo(ctx, &body));
     let key = try_or_answer!(record_id(LOA_KIND, id));
     let now = Stamp::parse(&ctx.now);
     let Some(record) = ctx.store.get().loa_configurations.get_mut(&key) else {
@@ -350,6 +362,7 @@ pub(super) fn delete_loa_configuration(ctx: &mut Ctx<'_>, id: &str) -> Response 
 
 pub(super) fn preview_loa_params(ctx: &mut Ctx<'_>) -> Response {
     let body = try_or_answer!(loa_body(ctx));
+    try_or_answer!(check_logo(ctx, &body));
     pdf(&format!(
         "LOA preview {}",
         body["company_name"].as_str().unwrap_or_default()

@@ -1,0 +1,620 @@
+//! `telnyx_porting::job` against the sandbox: the whole job, orders split by country,
+//! non-portable numbers reported and never sent, the FOC date from the allowed windows,
+//! progress events, and reruns after a failure injected at every call of a run (a hook that
+//! aborts the nth call): never a second order for a number, and the rerun ends with every
+//! order filled and submitted.
+
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use telnyx_porting::job::{
+    DocumentSource, EndUser, FocDate, JobError, PortingJob, PortingJobBuilder, Progress, Step,
+    SubmitOutcome,
+};
+use telnyx_porting::models::{PortingOrder, PortingOrderStatusValue};
+use telnyx_porting::prelude::*;
+use telnyx_porting::sandbox::Sandbox;
+use telnyx_porting::{Aborted, Client, Error, Hook, HookRequest};
+
+const LOA: &[u8] = b"%PDF-1.4\n% letter of authorization\n%%EOF\n";
+const INVOICE: &[u8] = b"%PDF-1.4\n% invoice\n%%EOF\n";
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// One call as the client sent it: operation, method, path and query, body.
+#[derive(Debug, Clone)]
+struct Sent {
+    name: &'static str,
+    method: &'static str,
+    url: String,
+    body: Option<serde_json::Value>,
+}
+
+/// Records every call (first attempts) and aborts the `abort_at`-th one (from 1), if set.
+#[derive(Default)]
+struct Tap {
+    sent: Mutex<Vec<Sent>>,
+    abort_at: Option<usize>,
+}
+
+impl Hook for Tap {
+    fn before_attempt(&self, request: &mut HookRequest<'_>) -> Result<(), Aborted> {
+        if request.attempt() > 1 {
+            return Ok(());
+        }
+        let mut sent = lock(&self.sent);
+        let n = sent.len() + 1;
+        let url = request.url();
+        let path = url.path().trim_start_matches("/v2").to_owned();
+        sent.push(Sent {
+            name: request.endpoint().name(),
+            method: request.method().as_str(),
+            url: match url.query() {
+                Some(q) => format!("{path}?{q}"),
+                None => path,
+            },
+            body: request.body().and_then(|b| serde_json::from_slice(b).ok()),
+        });
+        if self.abort_at == Some(n) {
+            return Err(Aborted::new(format!("test: call {n} aborted")));
+        }
+        Ok(())
+    }
+}
+
+impl Tap {
+    fn sent(&self) -> Vec<Sent> {
+        lock(&self.sent).clone()
+    }
+}
+
+fn client_with(sandbox: &Sandbox, tap: &Arc<Tap>) -> Client {
+    Client::builder()
+        .api_key("KEY-job-test")
+        .base_url(sandbox.base_url())
+        .max_retries(0)
+        .hook(Arc::clone(tap))
+        .build()
+        .unwrap_or_else(|e| panic!("cannot build the client: {e}"))
+}
+
+async fn sandbox() -> Sandbox {
+    Sandbox::start()
+        .await
+        .unwrap_or_else(|e| panic!("cannot start the sandbox: {e}"))
+}
+
+fn end_user() -> EndUser {
+    EndUser::new()
+        .entity_name("Porter McPortersen")
+        .auth_person_name("Porter McPortersen II")
+        .billing_phone_number("+13035550000")
+        .account_number("123abc")
+        .pin_passcode("1234")
+        .street_address("600 Congress Avenue")
+        .extended_address("14th Floor")
+        .locality("Austin")
+        .administrative_area("TX")
+        .postal_code("78701")
+        .country_code("US")
+}
+
+fn job(numbers: &[&str]) -> PortingJobBuilder {
+    PortingJob::builder()
+        .phone_numbers(numbers.iter().copied())
+        .end_user(end_user())
+        .loa(DocumentSource::bytes("loa.pdf", LOA))
+        .invoice(DocumentSource::bytes("invoice.pdf", INVOICE))
+        .webhook_url("https://example.com/porting-webhooks")
+}
+
+fn built(builder: PortingJobBuilder) -> PortingJob {
+    builder
+        .build()
+        .unwrap_or_else(|e| panic!("the job does not build: {e}"))
+}
+
+/// Every number of every order the sandbox holds, and how many times each appears.
+fn numbers_in(orders: &[PortingOrder]) -> Vec<String> {
+    let mut all: Vec<String> = orders
+        .iter()
+        .flat_map(|o| o.porting_phone_numbers().iter())
+        .filter_map(|n| n.phone_number.clone())
+        .collect();
+    all.sort();
+    all
+}
+
+fn status(order: &PortingOrder) -> Option<&PortingOrderStatusValue> {
+    order.status_value()
+}
+
+const US: [&str; 2] = ["+13035550000", "+13035550001"];
+const GB: &str = "+442071234567";
+/// Never portable in the sandbox (555-0100 to 555-0199 are reserved for fiction).
+const FICTION: &str = "+13035550123";
+
+#[tokio::test]
+async fn the_whole_job_from_numbers_to_submitted_orders() {
+    let sandbox = sandbox().await;
+    let tap = Arc::new(Tap::default());
+    let client = client_with(&sandbox, &tap);
+    let job = built(job(&[US[0], US[1], FICTION]));
+
+    let prepared = job
+        .prepare(&client)
+        .await
+        .unwrap_or_else(|e| panic!("prepare: {e}"));
+    assert_eq!(prepared.reference, job.reference());
+    let not_portable: Vec<&str> = prepared
+        .portability
+        .not_portable()
+        .map(|n| n.phone_number.as_str())
+        .collect();
+    assert_eq!(not_portable, [FICTION]);
+    assert!(
+        prepared.portability.numbers[2]
+            .not_portable_reason
+            .as_deref()
+            .is_some_and(|r| r.contains("555-0100")),
+        "{:?}",
+        prepared.portability
+    );
+    assert_eq!(prepared.orders.len(), 1, "{:#?}", prepared.orders);
+    let order = &prepared.orders[0];
+    assert_eq!(order.phone_numbers, US);
+    assert!(!order.reused);
+    assert!(order.is_ready(), "missing: {:#?}", order.missing);
+    assert_eq!(prepared.uploaded.len(), 2);
+    assert!(prepared.skipped.is_empty());
+
+    // The requests, in order, exactly as sent.
+    let sent = tap.sent();
+    let shape: Vec<(&str, &str)> = sent.iter().map(|s| (s.method, s.name)).collect();
+    assert_eq!(
+        shape,
+        [
+            ("POST", "run"),
+            ("GET", "list"),
+            ("POST", "create"),
+            ("POST", "upload"),
+            ("POST", "upload"),
+            ("GET", "allowed_foc_windows"),
+            ("PATCH", "update"),
+            ("GET", "requirements"),
+        ]
+    );
+    assert_eq!(
+        sent[0].body,
+        Some(serde_json::json!({"phone_numbers": [US[0], US[1], FICTION]}))
+    );
+    let reference = job.reference().to_owned();
+    assert_eq!(
+        sent[1].url,
+        format!(
+            "/porting_orders?page%5Bnumber%5D=1&page%5Bsize%5D=250&filter%5Bcustomer_reference%5D={reference}"
+        )
+    );
+    assert_eq!(
+        sent[2].body,
+        Some(serde_json::json!({"phone_numbers": US, "customer_reference": reference}))
+    );
+    let loa_id = prepared.uploaded[0].id.to_string();
+    let invoice_id = prepared.uploaded[1].id.to_string();
+    assert_eq!(
+        sent[3].body.as_ref().map(|b| b["filename"].clone()),
+        Some("loa.pdf".into())
+    );
+    let id = order.id;
+    assert_eq!(
+        sent[5].url,
+        format!("/porting_orders/{id}/allowed_foc_windows")
+    );
+    let foc = order
+        .foc_datetime_requested
+        .unwrap_or_else(|| panic!("no FOC date: {order:#?}"));
+    let foc_text = foc
+        .format(&telnyx_porting::time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
+    assert_eq!(
+        sent[6].body,
+        Some(serde_json::json!({
+            "activation_settings": {"foc_datetime_requested": foc_text},
+            "documents": {"loa": loa_id, "invoice": invoice_id},
+            "end_user": {
+                "admin": {
+                    "entity_name": "Porter McPortersen",
+                    "auth_person_name": "Porter McPortersen II",
+                    "billing_phone_number": "+13035550000",
+                    "account_number": "123abc",
+                    "pin_passcode": "1234"
+                },
+                "location": {
+                    "country_code": "US",
+                    "street_address": "600 Congress Avenue",
+                    "extended_address": "14th Floor",
+                    "locality": "Austin",
+                    "administrative_area": "TX",
+                    "postal_code": "78701"
+                }
+            },
+            "webhook_url": "https://example.com/porting-webhooks"
+        }))
+    );
+    assert_eq!(
+        sent[7].url,
+        format!("/porting_orders/{id}/requirements?page%5Bnumber%5D=1&page%5Bsize%5D=250")
+    );
+    // The earliest allowed window's start: the sandbox's windows open at 14:00 UTC.
+    assert_eq!((foc.hour(), foc.minute()), (14, 0), "{foc}");
+
+    // The order holds what was sent; the fictional number was never sent.
+    let held = sandbox.orders();
+    assert_eq!(numbers_in(&held), US);
+    let documents = held[0].documents.clone().unwrap_or_default();
+    assert_eq!(documents.loa, Some(prepared.uploaded[0].id));
+    assert_eq!(documents.invoice, Some(prepared.uploaded[1].id));
+    // The documents are the bytes given.
+    let loa = client
+        .documents()
+        .download(prepared.uploaded[0].id)
+        .await
+        .unwrap_or_else(|e| panic!("download: {e}"));
+    assert_eq!(&loa[..], LOA);
+
+    let submitted = prepared
+        .submit(&client)
+        .await
+        .unwrap_or_else(|e| panic!("submit: {e}"));
+    assert_eq!(submitted.orders.len(), 1);
+    assert_eq!(submitted.orders[0].outcome, SubmitOutcome::Confirmed);
+    assert!(submitted.all_submitted());
+    let last = tap.sent().pop().map(|s| (s.method, s.url));
+    assert_eq!(
+        last,
+        Some(("POST", format!("/porting_orders/{id}/actions/confirm")))
+    );
+    assert_eq!(
+        status(&sandbox.orders()[0]),
+        Some(&PortingOrderStatusValue::InProcess)
+    );
+}
+
+#[tokio::test]
+async fn numbers_of_several_countries_make_several_orders_each_filled() {
+    let sandbox = sandbox().await;
+    let tap = Arc::new(Tap::default());
+    let client = client_with(&sandbox, &tap);
+    let job = built(job(&[US[0], GB, US[1]]));
+    let prepared = job
+        .prepare(&client)
+        .await
+        .unwrap_or_else(|e| panic!("prepare: {e}"));
+    assert!(
+        prepared.orders.len() >= 2,
+        "+1 and +44 numbers share an order: {:#?}",
+        prepared.orders
+    );
+    assert_eq!(prepared.orders.len(), sandbox.order_count());
+    let mut ours: Vec<String> = prepared
+        .orders
+        .iter()
+        .flat_map(|o| o.phone_numbers.clone())
+        .collect();
+    ours.sort();
+    assert_eq!(
+        ours,
+        [US[0], US[1], GB].map(String::from).to_vec().tap_sort()
+    );
+    for order in &prepared.orders {
+        assert!(order.is_ready(), "{}: {:#?}", order.id, order.missing);
+    }
+    // One upload of each document, attached to every order.
+    let uploads = tap.sent().iter().filter(|s| s.name == "upload").count();
+    assert_eq!(uploads, 2);
+    let loas: BTreeSet<_> = sandbox
+        .orders()
+        .iter()
+        .map(|o| o.documents.clone().unwrap_or_default().loa)
+        .collect();
+    assert_eq!(loas, BTreeSet::from([Some(prepared.uploaded[0].id)]));
+    let submitted = prepared
+        .submit(&client)
+        .await
+        .unwrap_or_else(|e| panic!("submit: {e}"));
+    assert_eq!(submitted.confirmed().count(), prepared.orders.len());
+}
+
+trait TapSort {
+    fn tap_sort(self) -> Self;
+}
+
+impl TapSort for Vec<String> {
+    fn tap_sort(mut self) -> Self {
+        self.sort();
+        self
+    }
+}
+
+#[tokio::test]
+async fn non_portable_numbers_are_reported_and_never_sent() {
+    let sandbox = sandbox().await;
+    let tap = Arc::new(Tap::default());
+    let client = client_with(&sandbox, &tap);
+    let job = built(job(&[FICTION, "+13035550150"]));
+    let checked = job
+        .check(&client)
+        .await
+        .unwrap_or_else(|e| panic!("check: {e}"));
+    assert_eq!(checked.portable().count(), 0);
+    assert_eq!(checked.not_portable().count(), 2);
+    let prepared = job
+        .prepare(&client)
+        .await
+        .unwrap_or_else(|e| panic!("prepare: {e}"));
+    assert!(prepared.orders.is_empty());
+    assert!(prepared.uploaded.is_empty());
+    let names: Vec<&str> = tap.sent().iter().map(|s| s.name).collect();
+    assert_eq!(names, ["run", "run", "list"], "only checks and the look-up");
+    assert_eq!(sandbox.order_count(), 0);
+    let submitted = prepared
+        .submit(&client)
+        .await
+        .unwrap_or_else(|e| panic!("submit: {e}"));
+    assert!(submitted.orders.is_empty());
+}
+
+#[tokio::test]
+async fn a_foc_date_outside_the_windows_is_missing_and_the_order_is_not_submitted() {
+    let sandbox = sandbox().await;
+    let tap = Arc::new(Tap::default());
+    let client = client_with(&sandbox, &tap);
+    let past =
+        telnyx_porting::time::OffsetDateTime::now_utc() - telnyx_porting::time::Duration::days(3);
+    let job = built(job(&US).foc(FocDate::At(past)));
+    let prepared = job
+        .prepare(&client)
+        .await
+        .unwrap_or_else(|e| panic!("prepare: {e}"));
+    let order = &prepared.orders[0];
+    let pointers: Vec<&str> = order.missing.iter().map(|m| m.pointer.as_str()).collect();
+    assert_eq!(pointers, ["/activation_settings/foc_datetime_requested"]);
+    assert!(
+        order.missing[0]
+            .detail
+            .contains("outside the allowed FOC windows")
+    );
+    // The date was not sent.
+    let patch = tap
+        .sent()
+        .into_iter()
+        .find(|s| s.name == "update")
+        .and_then(|s| s.body)
+        .unwrap_or_default();
+    assert!(patch.get("activation_settings").is_none(), "{patch}");
+    let submitted = prepared
+        .submit(&client)
+        .await
+        .unwrap_or_else(|e| panic!("submit: {e}"));
+    assert_eq!(submitted.orders[0].outcome, SubmitOutcome::NotReady);
+    assert!(!tap.sent().iter().any(|s| s.name == "confirm"));
+    assert_eq!(
+        status(&sandbox.orders()[0]),
+        Some(&PortingOrderStatusValue::Draft)
+    );
+}
+
+#[tokio::test]
+async fn progress_reports_each_step_in_order() {
+    let sandbox = sandbox().await;
+    let tap = Arc::new(Tap::default());
+    let client = client_with(&sandbox, &tap);
+    let events = Arc::new(Mutex::new(Vec::<Progress>::new()));
+    let record = Arc::clone(&events);
+    let job = built(job(&[US[0], GB]).on_progress(move |p| lock(&record).push(p.clone())));
+    let prepared = job
+        .prepare(&client)
+        .await
+        .unwrap_or_else(|e| panic!("prepare: {e}"));
+    prepared
+        .submit(&client)
+        .await
+        .unwrap_or_else(|e| panic!("submit: {e}"));
+    let events = lock(&events).clone();
+    let started: Vec<Step> = events
+        .iter()
+        .filter_map(|p| match p {
+            Progress::Started { step, .. } => Some(*step),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(started, Step::ALL);
+    let finished = events
+        .iter()
+        .filter(|p| matches!(p, Progress::Finished { .. }))
+        .count();
+    assert_eq!(finished, Step::ALL.len());
+    // Per-order steps advance once per order, to done == total, naming the order.
+    let orders = prepared.orders.len();
+    for step in [
+        Step::FocWindows,
+        Step::Fill,
+        Step::Requirements,
+        Step::Submit,
+    ] {
+        let advanced: Vec<(usize, usize)> = events
+            .iter()
+            .filter_map(|p| match p {
+                Progress::Advanced {
+                    step: s,
+                    order: Some(_),
+                    done,
+                    total,
+                } if *s == step => Some((*done, *total)),
+                _ => None,
+            })
+            .collect();
+        let expected: Vec<(usize, usize)> = (1..=orders).map(|i| (i, orders)).collect();
+        assert_eq!(advanced, expected, "{step:?}");
+    }
+    assert_eq!(
+        events[0],
+        Progress::Started {
+            step: Step::Check,
+            total: 2
+        }
+    );
+    assert_eq!(events[0].to_string(), "check: started (2)");
+}
+
+/// The calls a whole run (prepare, then submit) makes for `numbers`.
+async fn calls_of_a_whole_run(numbers: &[&str]) -> Vec<Sent> {
+    let sandbox = sandbox().await;
+    let tap = Arc::new(Tap::default());
+    let client = client_with(&sandbox, &tap);
+    let job = built(job(numbers));
+    let prepared = job
+        .prepare(&client)
+        .await
+        .unwrap_or_else(|e| panic!("prepare: {e}"));
+    prepared
+        .submit(&client)
+        .await
+        .unwrap_or_else(|e| panic!("submit: {e}"));
+    tap.sent()
+}
+
+#[tokio::test]
+async fn a_rerun_after_a_failure_at_any_call_continues_without_duplicates() {
+    let numbers = [US[0], GB, US[1]];
+    let calls = calls_of_a_whole_run(&numbers).await;
+    assert!(calls.len() >= 12, "{calls:#?}");
+    for n in 1..=calls.len() {
+        let sandbox = sandbox().await;
+        let failing = Arc::new(Tap {
+            abort_at: Some(n),
+            ..Tap::default()
+        });
+        let job = built(job(&numbers));
+        let client = client_with(&sandbox, &failing);
+        let first = match job.prepare(&client).await {
+            Ok(prepared) => prepared.submit(&client).await.map(|_| ()),
+            Err(e) => Err(e),
+        };
+        let e: JobError = match first {
+            Ok(()) => panic!(
+                "call {n} ({}) was aborted, yet the run succeeded",
+                calls[n - 1].name
+            ),
+            Err(e) => e,
+        };
+        assert!(matches!(e.source, Error::Aborted(_)), "call {n}: {e}");
+        // The error names the step, and the order for per-order steps.
+        let per_order = matches!(
+            e.step,
+            Step::FocWindows | Step::Fill | Step::Requirements | Step::Submit
+        );
+        assert_eq!(e.order.is_some(), per_order, "call {n}: {e}");
+        if let Some(id) = e.order {
+            assert!(e.to_string().contains(&id.to_string()), "{e}");
+        }
+        let after_failure = sandbox.order_count();
+        // What the failed run left: orders lacking documents, and the LOAs attached.
+        let left = sandbox.orders();
+        let lacking = if left.is_empty() {
+            1
+        } else {
+            left.iter()
+                .filter(|o| o.documents.clone().unwrap_or_default().loa.is_none())
+                .count()
+        };
+        let attached: Vec<_> = left
+            .iter()
+            .filter_map(|o| Some((o.id?, o.documents.clone()?.loa?)))
+            .collect();
+
+        // The rerun, with a client that no longer fails.
+        let tap = Arc::new(Tap::default());
+        let client = client_with(&sandbox, &tap);
+        let prepared = job
+            .prepare(&client)
+            .await
+            .unwrap_or_else(|e| panic!("call {n}: the rerun's prepare: {e}"));
+        if after_failure > 0 {
+            assert_eq!(
+                sandbox.order_count(),
+                after_failure,
+                "call {n} ({}): the rerun created orders again",
+                calls[n - 1].name
+            );
+            assert!(!tap.sent().iter().any(|s| s.name == "create"), "call {n}");
+            assert!(prepared.orders.iter().all(|o| o.reused), "call {n}");
+        }
+        let submitted = prepared
+            .submit(&client)
+            .await
+            .unwrap_or_else(|e| panic!("call {n}: the rerun's submit: {e}"));
+        assert!(submitted.all_submitted(), "call {n}: {submitted:#?}");
+        // Each number in exactly one order, every order submitted.
+        let held = sandbox.orders();
+        let mut expected: Vec<String> = numbers.iter().map(|s| (*s).to_owned()).collect();
+        expected.sort();
+        assert_eq!(numbers_in(&held), expected, "call {n}");
+        for order in &held {
+            assert_eq!(
+                status(order),
+                Some(&PortingOrderStatusValue::InProcess),
+                "call {n}"
+            );
+            let documents = order.documents.clone().unwrap_or_default();
+            assert!(
+                documents.loa.is_some() && documents.invoice.is_some(),
+                "call {n}"
+            );
+        }
+        // Documents: uploaded again only when an order lacked them; kept where attached.
+        let reuploads = tap.sent().iter().filter(|s| s.name == "upload").count();
+        assert_eq!(reuploads, if lacking > 0 { 2 } else { 0 }, "call {n}");
+        for (id, loa) in &attached {
+            let now = held.iter().find(|o| o.id == Some(*id));
+            let now = now.and_then(|o| o.documents.clone()).and_then(|d| d.loa);
+            assert_eq!(now, Some(*loa), "call {n}: the LOA of {id} changed");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_reference_shared_with_other_numbers_leaves_their_order_alone() {
+    let sandbox = sandbox().await;
+    let tap = Arc::new(Tap::default());
+    let client = client_with(&sandbox, &tap);
+    // An earlier job under the same reference, with a number this job does not have.
+    let earlier = built(job(&["+13035550002", US[0]]).customer_reference("Acct 42"));
+    earlier
+        .prepare(&client)
+        .await
+        .unwrap_or_else(|e| panic!("earlier: {e}"));
+    let before = sandbox.orders();
+    let job = built(job(&US).customer_reference("Acct 42"));
+    let prepared = job
+        .prepare(&client)
+        .await
+        .unwrap_or_else(|e| panic!("prepare: {e}"));
+    assert_eq!(prepared.skipped.len(), 1);
+    assert_eq!(prepared.skipped[0].phone_number, US[0]);
+    // Only the number nobody holds was sent.
+    let create = tap
+        .sent()
+        .into_iter()
+        .rfind(|s| s.name == "create")
+        .and_then(|s| s.body);
+    assert_eq!(
+        create,
+        Some(serde_json::json!({"phone_numbers": [US[1]], "customer_reference": "Acct 42"}))
+    );
+    assert_eq!(prepared.orders.len(), 1);
+    assert_eq!(prepared.orders[0].phone_numbers, [US[1]]);
+    assert_eq!(sandbox.order_count(), before.len() + 1);
+}
