@@ -424,3 +424,89 @@ async fn bad_input_sends_nothing() {
     }
     assert_eq!(server.received(), 0);
 }
+
+/// Orders split by country; `--submit` confirms the complete ones (US, CA, GB need only the
+/// LOA and invoice in the sandbox) and reports the German one, which also needs a proof of
+/// address; the same command with `--requirement` for it confirms that one and leaves the
+/// others as they are.
+#[tokio::test(flavor = "multi_thread")]
+async fn submit_confirms_the_complete_orders_and_a_rerun_the_rest() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let numbers = file(
+        "submit.txt",
+        b"+13035559000\n+14165559000\n+442071239000\n+4930123459000\n",
+    );
+    let loa = file("submit-loa.pdf", b"%PDF-1.7 loa");
+    let invoice = file("submit-invoice.pdf", b"%PDF-1.7 invoice");
+    let proof = file("submit-proof.pdf", b"%PDF-1.7 proof of address");
+    let base = sandbox.base_url();
+    let out = port(&port_args(
+        &base,
+        &numbers,
+        &loa,
+        &invoice,
+        &["--submit", "--format", "json"],
+    ))
+    .await;
+    assert_eq!(out.code, 8, "{out:?}");
+    assert!(out.stderr.contains("1 order(s) not submitted"), "{out:?}");
+    let first = out.json();
+    assert_eq!(first["submitted"], true);
+    let orders = first["orders"].as_array().unwrap();
+    // One order per country.
+    assert_eq!(orders.len(), 4, "{first}");
+    assert_eq!(sandbox.order_count(), 4);
+    let by_number = |report: &Value, n: &str| -> Value {
+        report["orders"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["phone_numbers"] == json!([n]))
+            .cloned()
+            .unwrap_or_else(|| panic!("no order for {n}: {report}"))
+    };
+    for n in ["+13035559000", "+14165559000", "+442071239000"] {
+        let order = by_number(&first, n);
+        assert_eq!(order["submit"], "confirmed", "{order}");
+        assert_eq!(order["status"], "in-process", "{order}");
+        assert_eq!(order["missing"], json!([]));
+    }
+    let german = by_number(&first, "+4930123459000");
+    assert_eq!(german["submit"], "not-ready", "{german}");
+    assert_eq!(german["status"], "draft");
+    let missing = german["missing"].as_array().unwrap();
+    assert_eq!(missing.len(), 1, "{german}");
+    let detail = missing[0]["detail"].as_str().unwrap();
+    assert!(detail.contains("Proof of Address"), "{detail}");
+    assert!(detail.contains("--requirement TYPE_ID="), "{detail}");
+    let type_id = "a428786a-5dc2-41c0-b0fe-c32df4c1b5e2";
+    assert!(detail.contains(type_id), "{detail}");
+
+    let requirement = format!("{type_id}=@{proof}");
+    let out = port(&port_args(
+        &base,
+        &numbers,
+        &loa,
+        &invoice,
+        &[
+            "--submit",
+            "--requirement",
+            &requirement,
+            "--format",
+            "json",
+        ],
+    ))
+    .await;
+    assert_eq!(out.code, 0, "{out:?}");
+    let second = out.json();
+    assert_eq!(ids_of(&second), ids_of(&first));
+    assert_eq!(sandbox.order_count(), 4);
+    assert_eq!(by_number(&second, "+4930123459000")["submit"], "confirmed");
+    for n in ["+13035559000", "+14165559000", "+442071239000"] {
+        assert_eq!(by_number(&second, n)["submit"], "already-submitted");
+    }
+    for order in sandbox.orders() {
+        let order = serde_json::to_value(&order).unwrap();
+        assert_eq!(order["status"]["value"], "in-process", "{order}");
+    }
+}

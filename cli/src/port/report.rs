@@ -103,8 +103,14 @@ impl<'a> Outcome<'a> {
     }
 }
 
+/// A missing field; the library's advice to call `PortingJobBuilder::requirement` becomes the
+/// flag that does it here.
 fn missing_json(m: &Missing) -> Value {
-    json!({"pointer": m.pointer, "detail": m.detail})
+    let detail = m.detail.replace(
+        "PortingJobBuilder::requirement",
+        "--requirement TYPE_ID=VALUE (TYPE_ID=@FILE for a document)",
+    );
+    json!({"pointer": m.pointer, "detail": detail})
 }
 
 /// `+13035550000, +13035550001 (+298 more)`.
