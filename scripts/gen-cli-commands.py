@@ -131,7 +131,11 @@ BODY_ONLY = {"UpdateDocument": ["customer_reference", "filename"]}
 
 # operationId -> flags before the spec's body flags: (flag, path, kind, help, alias).
 UPLOAD_HELP = "A file to upload: read, base64-encoded into `file`, and its name sent as `filename` unless --document.filename gives one (at most 20 MB)."
-EXTRA_BODY = {"CreateDocument": [("file", ["file"], "FilePath", UPLOAD_HELP, None)]}
+ROOT_HELP = "The whole document, as the official tool takes it: JSON or a YAML flow map ({filename: loa.pdf, url: https://example.com/loa.pdf}); the flags below set its fields one by one."
+EXTRA_BODY = {"CreateDocument": [
+    ("document", [], "Json", ROOT_HELP, None),
+    ("file", ["file"], "FilePath", UPLOAD_HELP, None),
+]}
 
 # (operationId, body path) -> the kind of that flag, where the spec's type is not enough.
 BODY_KINDS = {("CreateDocument", ("file",)): "Base64OrPath"}

@@ -349,10 +349,17 @@ fn object_list(
     )))
 }
 
-/// Puts `value` at `path` in `body`, making the objects on the way.
+/// Puts `value` at `path` in `body`, making the objects on the way. An empty `path` (a flag
+/// for the whole body, as the official tool's `--document`) merges `value`'s fields in.
 fn set_path(body: &mut Value, path: &[&str], value: Value, flag: &str) -> Result<(), CliError> {
     let Some((last, parents)) = path.split_last() else {
-        return Ok(());
+        return match (body, value) {
+            (Value::Object(body), Value::Object(fields)) => {
+                body.extend(fields);
+                Ok(())
+            }
+            _ => Err(CliError::usage(format!("--{flag} takes a JSON object"))),
+        };
     };
     let mut cur = body;
     for key in parents {
@@ -445,6 +452,15 @@ mod tests {
             body,
             serde_json::json!({"end_user": {"admin": {"entity_name": "Acme"}}, "misc": {"type": "full"}})
         );
+        set_path(
+            &mut body,
+            &[],
+            serde_json::json!({"filename": "loa.pdf"}),
+            "document",
+        )
+        .unwrap();
+        assert_eq!(body["filename"], "loa.pdf");
+        assert!(set_path(&mut body, &[], "x".into(), "document").is_err());
         let mut scalar = serde_json::json!({"misc": 3});
         assert!(set_path(&mut scalar, &["misc", "type"], "full".into(), "x").is_err());
     }

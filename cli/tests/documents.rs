@@ -52,7 +52,7 @@ async fn upload_file_sends_the_file_in_base64_under_its_name() {
     let shown = path.display().to_string();
     let at_path = format!("@{shown}");
     // The path convenience; the official tool's `--document.file @PATH`; a filename given wins.
-    let cases: [(Vec<&str>, &str); 4] = [
+    let cases: [(Vec<&str>, &str); 5] = [
         (
             vec![
                 "documents",
@@ -89,6 +89,18 @@ async fn upload_file_sends_the_file_in_base64_under_its_name() {
                 "bill.pdf",
             ],
             r#"{"filename":"bill.pdf","url":"https://example.com/bill.pdf"}"#,
+        ),
+        (
+            // The official tool's whole-body flag, a YAML flow map; a dotted flag on top.
+            vec![
+                "documents",
+                "upload-json",
+                "--document",
+                "{filename: bill.pdf, url: 'https://example.com/bill.pdf'}",
+                "--document.customer-reference",
+                "Acct 9",
+            ],
+            r#"{"customer_reference":"Acct 9","filename":"bill.pdf","url":"https://example.com/bill.pdf"}"#,
         ),
     ];
     for (args, body) in &cases {

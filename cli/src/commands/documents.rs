@@ -96,6 +96,13 @@ pub(crate) const OPS: &[Op] = &[
         query: &[],
         body: &[
             BodyFlag {
+                flag: "document",
+                path: &[],
+                kind: BodyKind::Json,
+                help: "The whole document, as the official tool takes it: JSON or a YAML flow map ({filename: loa.pdf, url: https://example.com/loa.pdf}); the flags below set its fields one by one.",
+                alias: None,
+            },
+            BodyFlag {
                 flag: "file",
                 path: &["file"],
                 kind: BodyKind::FilePath,
@@ -149,6 +156,13 @@ pub(crate) const OPS: &[Op] = &[
         positional: None,
         query: &[],
         body: &[
+            BodyFlag {
+                flag: "document",
+                path: &[],
+                kind: BodyKind::Json,
+                help: "The whole document, as the official tool takes it: JSON or a YAML flow map ({filename: loa.pdf, url: https://example.com/loa.pdf}); the flags below set its fields one by one.",
+                alias: None,
+            },
             BodyFlag {
                 flag: "file",
                 path: &["file"],
