@@ -359,6 +359,42 @@ mod tests {
     }
 
     #[test]
+    fn the_bar_follows_each_step() {
+        use telnyx_porting::job::Step;
+        let bar = Mutex::new(ProgressBar::hidden());
+        Bar::show(
+            &bar,
+            &Progress::Started {
+                step: Step::Check,
+                total: 3,
+            },
+        );
+        Bar::show(
+            &bar,
+            &Progress::Advanced {
+                step: Step::Check,
+                order: None,
+                done: 2,
+                total: 3,
+            },
+        );
+        let b = bar.lock().unwrap();
+        assert_eq!((b.position(), b.length()), (2, Some(3)));
+        assert_eq!(b.message(), "check");
+        drop(b);
+        Bar::show(
+            &bar,
+            &Progress::Started {
+                step: Step::Fill,
+                total: 5,
+            },
+        );
+        let b = bar.lock().unwrap();
+        assert_eq!((b.position(), b.length()), (0, Some(5)));
+        assert_eq!(b.message(), "fill");
+    }
+
+    #[test]
     fn requirements_are_type_equals_value() {
         assert_eq!(
             parse_requirement("a428=@proof.pdf"),
