@@ -141,6 +141,12 @@ EXTRA_BODY = {"CreateDocument": [
 BODY_KINDS = {("CreateDocument", ("file",)): "Base64OrPath"}
 BASE64_HELP = " @PATH reads the file and sends its base64."
 
+# (operationId, verb) -> what the long help adds to the spec's description.
+MORE_DESC = {
+    ("CreateDocument", "upload"): " Here `upload` and `upload-json` both send the JSON upload (the official tool's `upload` is multipart): give --file PATH and the file is read and base64-encoded for you, or --document.url.",
+    ("CreateDocument", "upload-json"): " Here `upload` and `upload-json` both send the JSON upload: give --document.file BASE64 (or @PATH), or --document.url; --file PATH reads and encodes a file.",
+}
+
 # (operationId, verb) -> the example, where the one made from the spec would not show the point.
 EXAMPLES = {
     ("CreateDocument", "upload"): "telnyx-porting documents upload --file loa.pdf --document.customer-reference 'Acct 42'",
@@ -443,7 +449,7 @@ def command_of(path, item, method, op, entry):
     example = EXAMPLES.get((oid, verb), " ".join(ex))
     modules.setdefault(module, []).append(dict(
         oid=oid, method=method.upper(), path=path, group=group, verb=verb, aliases=aliases,
-        kind=kind, call=call, summary=clean(op.get("summary", "")), desc=clean(op.get("description", "")),
+        kind=kind, call=call, summary=clean(op.get("summary", "")), desc=clean(op.get("description", "")) + MORE_DESC.get((oid, verb), ""),
         ids=ids, query=qf, paged=paged, body=bf, example=example, positional=pos_flag,
     ))
 
