@@ -185,16 +185,19 @@ async fn run(
         return plan::print(&mut printer, job, &report, args.submit);
     }
 
-    let prepared = job.prepare(&client).await;
+    let done = async {
+        let prepared = job.prepare(&client).await?;
+        let submitted = if args.submit {
+            Some(prepared.submit(&client).await?)
+        } else {
+            None
+        };
+        Ok((prepared, submitted))
+    }
+    .await;
+    // Off the terminal before anything is printed, the error included.
     bar.clear();
-    let prepared = prepared.map_err(CliError::Job)?;
-    let submitted = if args.submit {
-        let submitted = prepared.submit(&client).await;
-        bar.clear();
-        Some(submitted.map_err(CliError::Job)?)
-    } else {
-        None
-    };
+    let (prepared, submitted) = done.map_err(CliError::Job)?;
     let outcome = report::Outcome::new(&prepared, submitted.as_ref());
     report::print(&mut printer, &outcome)?;
     match outcome.partial() {
