@@ -190,6 +190,34 @@ async fn a_dry_run_sends_only_the_portability_check() {
     assert!(fill["activation_settings"]["foc_datetime_requested"].is_string());
     let note = plan["note"].as_str().unwrap();
     assert!(note.contains("only once the drafts exist"), "{note}");
+
+    // For people: the portability table, the requests, the note.
+    let args = port_args(
+        &sandbox.base_url(),
+        &numbers,
+        &loa,
+        &invoice,
+        &["--dry-run", "--format", "pretty"],
+    );
+    let out = port(&args).await;
+    assert_eq!(out.code, 0, "{out:?}");
+    let text = &out.stdout;
+    assert!(
+        text.starts_with("Portability: 2 of 3 numbers portable\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("+13035550150  no        sandbox: numbers 555-0100"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  POST   /porting_orders  (create the drafts"),
+        "{text}"
+    );
+    assert!(!text.contains("actions/confirm"), "no --submit: {text}");
+    assert!(text.contains("only once the drafts exist"), "{text}");
+    assert_eq!(sandbox.order_count(), 0);
+    assert_eq!(log.lock().unwrap().len(), 2, "one more portability check");
 }
 
 #[tokio::test(flavor = "multi_thread")]
