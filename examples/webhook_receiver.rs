@@ -168,8 +168,12 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
 /// invoice (uploaded stand-ins), the end user, and a FOC date in an allowed window.
 async fn fill_in(client: &Client, id: PortingOrderId) -> Result<(), Box<dyn std::error::Error>> {
     let documents = client.documents();
-    let loa = documents.upload_bytes("loa.pdf", b"%PDF-1.4 stand-in").await?;
-    let invoice = documents.upload_bytes("invoice.pdf", b"%PDF-1.4 stand-in").await?;
+    let loa = documents
+        .upload_bytes("loa.pdf", b"%PDF-1.4 stand-in")
+        .await?;
+    let invoice = documents
+        .upload_bytes("invoice.pdf", b"%PDF-1.4 stand-in")
+        .await?;
     let windows = client.porting_orders().allowed_foc_windows(id).await?;
     let foc = windows
         .data

@@ -292,11 +292,14 @@ async fn numbers_of_several_countries_make_several_orders_each_filled() {
         .prepare(&client)
         .await
         .unwrap_or_else(|e| panic!("prepare: {e}"));
-    assert!(
-        prepared.orders.len() >= 2,
-        "+1 and +44 numbers share an order: {:#?}",
-        prepared.orders
-    );
+    // One order per country: the two US numbers together, the UK number apart.
+    let mut split: Vec<Vec<String>> = prepared
+        .orders
+        .iter()
+        .map(|o| o.phone_numbers.clone())
+        .collect();
+    split.sort();
+    assert_eq!(split, [vec![US[0], US[1]], vec![GB]]);
     assert_eq!(prepared.orders.len(), sandbox.order_count());
     let mut ours: Vec<String> = prepared
         .orders
@@ -617,4 +620,155 @@ async fn a_reference_shared_with_other_numbers_leaves_their_order_alone() {
     assert_eq!(prepared.orders.len(), 1);
     assert_eq!(prepared.orders[0].phone_numbers, [US[1]]);
     assert_eq!(sandbox.order_count(), before.len() + 1);
+}
+
+/// The sandbox's requirement type "Proof of Address", which German orders need besides the
+/// LOA and the invoice.
+const PROOF_OF_ADDRESS: &str = "a428786a-5dc2-41c0-b0fe-c32df4c1b5e2";
+
+#[tokio::test]
+async fn each_country_gets_its_order_and_a_rerun_adds_what_one_lacked() {
+    let sandbox = sandbox().await;
+    let tap = Arc::new(Tap::default());
+    let client = client_with(&sandbox, &tap);
+    // US, Canada (416), Jamaica (876), the UK and Germany.
+    let numbers = [
+        "+13035550000",
+        "+14165550000",
+        "+18765550000",
+        "+442071234567",
+        "+4930123456",
+    ];
+    let job_without = built(job(&numbers));
+    let prepared = job_without
+        .prepare(&client)
+        .await
+        .unwrap_or_else(|e| panic!("prepare: {e}"));
+    let mut split: Vec<Vec<String>> = prepared
+        .orders
+        .iter()
+        .map(|o| o.phone_numbers.clone())
+        .collect();
+    split.sort();
+    let mut expected: Vec<Vec<String>> = numbers.iter().map(|n| vec![(*n).to_owned()]).collect();
+    expected.sort();
+    assert_eq!(split, expected, "one order per country");
+    let german = |orders: &[telnyx_porting::job::OrderReport]| {
+        orders
+            .iter()
+            .position(|o| o.phone_numbers == ["+4930123456"])
+            .unwrap_or_else(|| panic!("no German order"))
+    };
+    let de = german(&prepared.orders);
+    for (i, order) in prepared.orders.iter().enumerate() {
+        if i == de {
+            let missing: Vec<(&str, bool)> = order
+                .missing
+                .iter()
+                .map(|m| (m.pointer.as_str(), m.detail.contains(PROOF_OF_ADDRESS)))
+                .collect();
+            assert_eq!(missing, [("/requirements", true)], "{:#?}", order.missing);
+        } else {
+            assert!(
+                order.is_ready(),
+                "{:?}: {:#?}",
+                order.phone_numbers,
+                order.missing
+            );
+        }
+    }
+    let submitted = prepared
+        .submit(&client)
+        .await
+        .unwrap_or_else(|e| panic!("submit: {e}"));
+    assert_eq!(submitted.confirmed().count(), 4);
+    assert_eq!(submitted.orders[de].outcome, SubmitOutcome::NotReady);
+    let confirms = tap.sent().iter().filter(|s| s.name == "confirm").count();
+    assert_eq!(confirms, 4, "the incomplete order is not sent");
+
+    // The same numbers with the proof of address: the same orders, the German one completed.
+    let proof = DocumentSource::bytes("proof-of-address.pdf", b"%PDF-1.4 proof".to_vec());
+    let job_with = built(job(&numbers).requirement(PROOF_OF_ADDRESS, proof));
+    assert_eq!(job_with.reference(), job_without.reference());
+    let before = tap.sent().len();
+    let prepared = job_with
+        .prepare(&client)
+        .await
+        .unwrap_or_else(|e| panic!("the rerun's prepare: {e}"));
+    assert_eq!(sandbox.order_count(), 5);
+    assert!(prepared.orders.iter().all(|o| o.reused));
+    let de = german(&prepared.orders);
+    assert!(
+        prepared.orders[de].is_ready(),
+        "{:#?}",
+        prepared.orders[de].missing
+    );
+    // Only the German draft was filled again: one upload, its PATCH naming the document.
+    let rerun: Vec<Sent> = tap.sent()[before..].to_vec();
+    let uploads: Vec<&Sent> = rerun.iter().filter(|s| s.name == "upload").collect();
+    assert_eq!(uploads.len(), 1, "{rerun:#?}");
+    let patches: Vec<&Sent> = rerun.iter().filter(|s| s.name == "update").collect();
+    assert_eq!(patches.len(), 1);
+    let requirement = patches[0]
+        .body
+        .as_ref()
+        .map(|b| b["requirements"].clone())
+        .unwrap_or_default();
+    assert_eq!(requirement[0]["requirement_type_id"], PROOF_OF_ADDRESS);
+    assert!(
+        patches[0]
+            .body
+            .as_ref()
+            .is_some_and(|b| b.get("documents").is_none())
+    );
+    let submitted = prepared
+        .submit(&client)
+        .await
+        .unwrap_or_else(|e| panic!("the rerun's submit: {e}"));
+    let outcomes: Vec<SubmitOutcome> = submitted.orders.iter().map(|o| o.outcome).collect();
+    let mut expected = vec![SubmitOutcome::AlreadySubmitted; 5];
+    expected[de] = SubmitOutcome::Confirmed;
+    assert_eq!(outcomes, expected);
+    assert!(submitted.all_submitted());
+}
+
+#[tokio::test]
+async fn a_refusal_at_confirm_is_reported_per_order_with_the_apis_pointers() {
+    let sandbox = sandbox().await;
+    let tap = Arc::new(Tap::default());
+    let client = client_with(&sandbox, &tap);
+    let job = built(job(&[US[0], GB]));
+    let prepared = job
+        .prepare(&client)
+        .await
+        .unwrap_or_else(|e| panic!("prepare: {e}"));
+    assert!(prepared.all_ready());
+    // Someone clears the UK order's invoice between prepare and submit.
+    let uk = prepared
+        .orders
+        .iter()
+        .find(|o| o.phone_numbers == [GB])
+        .map(|o| o.id)
+        .unwrap_or_else(|| panic!("no UK order"));
+    let clear = telnyx_porting::models::UpdatePortingOrder::new()
+        .documents(telnyx_porting::models::UpdatePortingOrderDocuments::new().clear_invoice());
+    client
+        .porting_orders()
+        .update(uk, &clear)
+        .await
+        .unwrap_or_else(|e| panic!("clear: {e}"));
+    let submitted = prepared
+        .submit(&client)
+        .await
+        .unwrap_or_else(|e| panic!("submit: {e}"));
+    for order in &submitted.orders {
+        if order.id == uk {
+            assert_eq!(order.outcome, SubmitOutcome::Refused);
+            let pointers: Vec<&str> = order.missing.iter().map(|m| m.pointer.as_str()).collect();
+            assert_eq!(pointers, ["/documents/invoice"], "{:#?}", order.missing);
+        } else {
+            assert_eq!(order.outcome, SubmitOutcome::Confirmed);
+        }
+    }
+    assert!(!submitted.all_submitted());
 }
