@@ -772,3 +772,140 @@ async fn a_refusal_at_confirm_is_reported_per_order_with_the_apis_pointers() {
     }
     assert!(!submitted.all_submitted());
 }
+
+/// A loopback server with scripted answers: an order of an earlier run that lists only two of
+/// its three numbers (the API lists the first 50 of a large order). The third is looked up
+/// with the phone-number filter, and found: nothing is created, nothing uploaded (the order
+/// has its documents), and each request is checked as the server received it.
+#[tokio::test]
+async fn numbers_a_large_order_does_not_list_are_looked_up_by_number() {
+    use telnyx_porting::sandbox::{MockResponse, MockServer};
+    use telnyx_porting::time::format_description::well_known::Rfc3339;
+    use telnyx_porting::time::{Duration, OffsetDateTime};
+
+    let server = MockServer::start()
+        .await
+        .unwrap_or_else(|e| panic!("cannot start the mock server: {e}"));
+    let client = Client::builder()
+        .api_key("KEY-job-test")
+        .base_url(server.base_url())
+        .max_retries(0)
+        .build()
+        .unwrap_or_else(|e| panic!("cannot build the client: {e}"));
+    let numbers = ["+13035550000", "+13035550001", "+13035550002"];
+    let job = built(job(&numbers));
+    let reference = job.reference().to_owned();
+    let id = "f1486bae-f067-460c-ad43-73a92848f902";
+    let (loa, invoice) = (
+        "4b1a6a2e-7c1f-4a52-9a5c-0f5c1d2e3f40",
+        "5c2b7b3f-8d20-4b63-8b6d-1a6d2e3f4051",
+    );
+    let day = (OffsetDateTime::now_utc() + Duration::days(2)).date();
+    let start = day
+        .with_hms(14, 0, 0)
+        .map(|t| t.assume_utc())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let start_text = start.format(&Rfc3339).unwrap_or_default();
+    let end_text = (start + Duration::hours(4))
+        .format(&Rfc3339)
+        .unwrap_or_default();
+    let meta = serde_json::json!({"page_number": 1, "page_size": 250, "total_pages": 1, "total_results": 1});
+    let number = |n: &str| serde_json::json!({"phone_number": n, "porting_order_id": id});
+    let order = serde_json::json!({
+        "id": id,
+        "customer_reference": reference,
+        "status": {"value": "draft", "details": []},
+        "porting_phone_numbers_count": 3,
+        "phone_numbers": [number(numbers[0]), number(numbers[1])],
+        "documents": {"loa": loa, "invoice": invoice},
+        "requirements": [],
+    });
+    let mut filled = order.clone();
+    filled["activation_settings"] = serde_json::json!({"foc_datetime_requested": start_text});
+    filled["end_user"] = serde_json::json!({
+        "admin": {"entity_name": "Porter McPortersen", "auth_person_name": "Porter McPortersen II",
+                  "billing_phone_number": "+13035550000", "account_number": "123abc"},
+        "location": {"street_address": "600 Congress Avenue", "locality": "Austin",
+                     "administrative_area": "TX", "postal_code": "78701", "country_code": "US"},
+    });
+    let checks: Vec<serde_json::Value> = numbers
+        .iter()
+        .map(|n| serde_json::json!({"phone_number": n, "portable": true, "fast_portable": true}))
+        .collect();
+    server.enqueue(MockResponse::json(
+        201,
+        &serde_json::json!({"data": checks}),
+    ));
+    server.enqueue(MockResponse::json(
+        200,
+        &serde_json::json!({"data": [order], "meta": meta}),
+    ));
+    let mut bare = order.clone();
+    bare["phone_numbers"] = serde_json::json!([]);
+    server.enqueue(MockResponse::json(
+        200,
+        &serde_json::json!({"data": [bare], "meta": meta}),
+    ));
+    server.enqueue(MockResponse::json(
+        200,
+        &serde_json::json!({"data": [{"started_at": start_text, "ended_at": end_text}], "meta": meta}),
+    ));
+    server.enqueue(MockResponse::json(
+        200,
+        &serde_json::json!({"data": filled, "meta": {}}),
+    ));
+    server.enqueue(MockResponse::json(
+        200,
+        &serde_json::json!({"data": [], "meta": meta}),
+    ));
+
+    let prepared = job
+        .prepare(&client)
+        .await
+        .unwrap_or_else(|e| panic!("prepare: {e}"));
+    assert_eq!(prepared.orders.len(), 1);
+    let found = &prepared.orders[0];
+    assert_eq!(found.phone_numbers, numbers);
+    assert!(found.reused && found.is_ready(), "{:#?}", found.missing);
+    assert!(prepared.uploaded.is_empty());
+
+    let requests = server.requests();
+    let seen: Vec<(String, String, Option<String>)> = requests
+        .iter()
+        .map(|r| (r.method.clone(), r.path.clone(), r.query.clone()))
+        .collect();
+    let by_ref = format!("filter%5Bcustomer_reference%5D={reference}");
+    let get = |path: &str, query: Option<String>| ("GET".to_owned(), path.to_owned(), query);
+    assert_eq!(
+        seen,
+        [
+            ("POST".to_owned(), "/v2/portability_checks".to_owned(), None),
+            get(
+                "/v2/porting_orders",
+                Some(format!("page%5Bnumber%5D=1&page%5Bsize%5D=250&{by_ref}"))
+            ),
+            get(
+                "/v2/porting_orders",
+                Some(format!(
+                    "page%5Bsize%5D=250&include_phone_numbers=false&{by_ref}\
+                     &filter%5Bphone_numbers%5D%5Bphone_number%5D%5Bcontains%5D=%2B13035550002"
+                ))
+            ),
+            get(
+                &format!("/v2/porting_orders/{id}/allowed_foc_windows"),
+                None
+            ),
+            ("PATCH".to_owned(), format!("/v2/porting_orders/{id}"), None),
+            get(
+                &format!("/v2/porting_orders/{id}/requirements"),
+                Some("page%5Bnumber%5D=1&page%5Bsize%5D=250".to_owned())
+            ),
+        ]
+    );
+    let patch: serde_json::Value = serde_json::from_slice(&requests[4].body).unwrap_or_default();
+    assert!(patch.get("documents").is_none(), "kept: {patch}");
+    assert_eq!(
+        patch["activation_settings"]["foc_datetime_requested"],
+        serde_json::Value::from(start_text)
+    );
+}

@@ -161,7 +161,9 @@ impl PortingJob {
             .iter()
             .filter(|n| found.held.contains_key(**n))
             .count();
-        report.advanced(Step::FindOrders, None, held, portable.len());
+        if !portable.is_empty() {
+            report.advanced(Step::FindOrders, None, held, portable.len());
+        }
         report.finished(Step::FindOrders);
         Ok(found)
     }
