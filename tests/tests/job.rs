@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use telnyx_porting::job::{
-    DocumentSource, EndUser, FocDate, JobError, PortingJob, PortingJobBuilder, Progress, Step,
-    SubmitOutcome,
+    DocumentKind, DocumentSource, EndUser, FocDate, JobError, PortingJob, PortingJobBuilder,
+    Progress, Step, SubmitOutcome,
 };
 use telnyx_porting::models::{PortingOrder, PortingOrderStatusValue};
 use telnyx_porting::prelude::*;
@@ -707,6 +707,12 @@ async fn each_country_gets_its_order_and_a_rerun_adds_what_one_lacked() {
     let rerun: Vec<Sent> = tap.sent()[before..].to_vec();
     let uploads: Vec<&Sent> = rerun.iter().filter(|s| s.name == "upload").collect();
     assert_eq!(uploads.len(), 1, "{rerun:#?}");
+    assert_eq!(prepared.uploaded.len(), 1);
+    assert_eq!(prepared.uploaded[0].kind, DocumentKind::Requirement);
+    assert_eq!(
+        prepared.uploaded[0].requirement_type_id.as_deref(),
+        Some(PROOF_OF_ADDRESS)
+    );
     let patches: Vec<&Sent> = rerun.iter().filter(|s| s.name == "update").collect();
     assert_eq!(patches.len(), 1);
     let requirement = patches[0]

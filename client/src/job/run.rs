@@ -257,19 +257,26 @@ impl PortingJob {
                     })?;
                     done += 1;
                     report.advanced(Step::UploadDocuments, None, done, uploads_needed);
-                    if let Slot::Kind(kind) = slot {
-                        uploads.list.push(UploadedDocument {
-                            kind,
-                            id,
-                            filename: source.filename().map(str::to_owned),
-                        });
-                    }
+                    let (kind, requirement_type_id) = match slot {
+                        Slot::Kind(kind) => (kind, None),
+                        Slot::Requirement(i) => (
+                            DocumentKind::Requirement,
+                            Some(self.requirements[i].0.clone()),
+                        ),
+                    };
+                    uploads.list.push(UploadedDocument {
+                        kind,
+                        requirement_type_id,
+                        id,
+                        filename: source.filename().map(str::to_owned),
+                    });
                     id
                 }
             };
             match slot {
                 Slot::Kind(DocumentKind::Loa) => uploads.loa = Some(id),
                 Slot::Kind(DocumentKind::Invoice) => uploads.invoice = Some(id),
+                Slot::Kind(DocumentKind::Requirement) => {}
                 Slot::Requirement(i) => {
                     uploads.requirements.insert(i, id);
                 }
@@ -443,6 +450,10 @@ impl Prepared {
     /// ([`SubmitOutcome::AlreadySubmitted`]); a draft the API refuses with a `422` is
     /// [`SubmitOutcome::Refused`], with the API's errors as its
     /// [`missing`](SubmittedOrder::missing), and the others are still sent.
+    ///
+    /// `Prepared` is what [`prepare`](PortingJob::prepare) saw: it is not updated by this
+    /// call. To continue after a failure, or to submit later, prepare the job again (it finds
+    /// the same orders) and submit what that gives.
     ///
     /// # Errors
     ///
