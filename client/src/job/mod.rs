@@ -104,6 +104,7 @@ mod missing;
 mod progress;
 mod report;
 mod run;
+mod submit;
 
 pub use builder::{PortingJob, PortingJobBuilder, RequirementValue};
 pub use error::{JobError, Step};
