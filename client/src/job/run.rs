@@ -45,8 +45,8 @@ impl PortingJob {
     /// lacks. Nothing is submitted: review [`Prepared::orders`], then
     /// [`submit`](Prepared::submit).
     ///
-    /// When no number is portable, nothing but the check is sent and
-    /// [`Prepared::orders`] is empty (unless earlier runs left orders).
+    /// When no number is portable, only the check and the look-up of earlier orders are sent,
+    /// and [`Prepared::orders`] is empty (unless earlier runs left orders).
     ///
     /// # Errors
     ///
@@ -135,11 +135,20 @@ impl PortingJob {
                 }
                 let query = ListPortingOrdersQuery::new()
                     .page_size(PAGE_SIZE)
-                    .include_phone_numbers(false)
                     .filter_customer_reference(self.reference.clone())
                     .filter(PortingOrdersFilter::new().phone_number_contains(*number));
                 let page = client.porting_orders().list(&query).await.map_err(fail)?;
-                if let Some(holder) = page.iter().find(|o| !is_cancelled(o)) {
+                // `contains` also matches longer numbers: an order that lists all its numbers
+                // holds this one only if it lists it; one that lists only some may hold it,
+                // and is taken to (never a second order for a number).
+                let holds = |o: &PortingOrder| {
+                    let listed = numbers_of(o);
+                    listed.iter().any(|n| n == number)
+                        || o.porting_phone_numbers_count
+                            .and_then(|c| usize::try_from(c).ok())
+                            .is_some_and(|c| c > listed.len())
+                };
+                if let Some(holder) = page.iter().find(|o| !is_cancelled(o) && holds(o)) {
                     let id = holder.id().map_err(|e| fail(e.into()))?;
                     found.held.insert((*number).to_owned(), id);
                     match found.orders.iter_mut().find(|o| o.id == id) {
@@ -156,6 +165,8 @@ impl PortingJob {
             order.numbers.sort_unstable();
             order.numbers.dedup();
         }
+        // The API lists newest first: oldest first here, as created.
+        found.orders.sort_by_key(|o| (o.order.created_at, o.id));
         let held = portable
             .iter()
             .filter(|n| found.held.contains_key(**n))
