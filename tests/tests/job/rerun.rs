@@ -412,3 +412,73 @@ async fn numbers_a_large_order_does_not_list_are_looked_up_by_number() {
         serde_json::Value::from(start_text)
     );
 }
+
+/// The look-up by number matches any number containing it: an order that lists all its
+/// numbers, none of them this one, does not hold it, so the number is sent. (The create call
+/// is aborted by the hook: what it would send is what is checked.)
+#[tokio::test]
+async fn a_longer_number_found_by_the_look_up_does_not_hold_the_number() {
+    use telnyx_porting::sandbox::{MockResponse, MockServer};
+
+    let server = MockServer::start()
+        .await
+        .unwrap_or_else(|e| panic!("cannot start the mock server: {e}"));
+    let tap = Arc::new(Tap {
+        abort_at: Some(4),
+        ..Tap::default()
+    });
+    let client = Client::builder()
+        .api_key("KEY-job-test")
+        .base_url(server.base_url())
+        .max_retries(0)
+        .hook(Arc::clone(&tap))
+        .build()
+        .unwrap_or_else(|e| panic!("cannot build the client: {e}"));
+    let (a, b) = ("+4930123456", "+4930123457");
+    let job = built(job(&[a, b]));
+    let meta = serde_json::json!({"page_number": 1, "page_size": 250, "total_pages": 1, "total_results": 1});
+    let checks = serde_json::json!({"data": [
+        {"phone_number": a, "portable": true}, {"phone_number": b, "portable": true}
+    ]});
+    // An order of the job listing only b of its two numbers.
+    let ours = serde_json::json!({
+        "id": "f1486bae-f067-460c-ad43-73a92848f902",
+        "status": {"value": "draft"},
+        "porting_phone_numbers_count": 2,
+        "phone_numbers": [{"phone_number": b}],
+    });
+    // Another order under the reference, fully listed, holding a longer number.
+    let longer = serde_json::json!({
+        "id": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+        "status": {"value": "draft"},
+        "porting_phone_numbers_count": 1,
+        "phone_numbers": [{"phone_number": "+49301234560"}],
+    });
+    server.enqueue(MockResponse::json(201, &checks));
+    server.enqueue(MockResponse::json(
+        200,
+        &serde_json::json!({"data": [ours], "meta": meta}),
+    ));
+    server.enqueue(MockResponse::json(
+        200,
+        &serde_json::json!({"data": [longer], "meta": meta}),
+    ));
+
+    let e = match job.prepare(&client).await {
+        Ok(prepared) => panic!("the create call was aborted, yet: {prepared:#?}"),
+        Err(e) => e,
+    };
+    assert_eq!((e.step, e.order), (Step::Create, None), "{e}");
+    let sent = tap.sent();
+    assert_eq!(sent.len(), 4, "{sent:#?}");
+    assert!(
+        sent[2].url.ends_with("contains%5D=%2B4930123456"),
+        "{}",
+        sent[2].url
+    );
+    assert_eq!(
+        sent[3].body,
+        Some(serde_json::json!({"phone_numbers": [a], "customer_reference": job.reference()}))
+    );
+    assert_eq!(server.received(), 3, "the aborted call was not sent");
+}
