@@ -77,6 +77,16 @@ pub const SANDBOX_API_KEY: &str = "KEYSANDBOX_not_a_real_key";
 ///   parameter. `POST /porting_orders` wants `phone_numbers` a non-empty list of distinct
 ///   +E.164 numbers and makes one draft order per country group (`+1` numbers together, other
 ///   numbers grouped by the first digit of their country code).
+/// * Porting orders as the API checks them (the README's sandbox section lists each rule and
+///   its source): a PATCH's `webhook_url` must be an absolute http(s) URL, its requested FOC
+///   date ahead and within one of the order's allowed FOC windows (the next three weekdays,
+///   14:00–18:00 UTC), its billing phone number a number, its document ids and requirement
+///   values uploaded documents, its requirement types those of the order's country. Each
+///   order has its country's requirements from the start (the LOA and the invoice, which are
+///   `documents.loa`/`documents.invoice`, and for some countries a proof of address or of
+///   identity); `requirements_met` follows them. Confirming a draft that lacks any end-user
+///   admin or location field, the LOA, the invoice, an allowed FOC date or a requirement is a
+///   422 listing each missing field with its pointer.
 /// * The lifecycle: only drafts can be deleted or confirmed; confirming moves a draft to
 ///   `in-process` (with a support key); cancelling cancels a draft outright and asks to cancel
 ///   an order in process (`cancel-pending`); a cancelled or ported order cannot be activated.
@@ -107,10 +117,12 @@ pub const SANDBOX_API_KEY: &str = "KEYSANDBOX_not_a_real_key";
 ///
 /// # Where it is more lenient than the API
 ///
-/// It accepts any non-empty token; apart from an order's `documents.loa` and
-/// `documents.invoice` (which must name documents uploaded to `/documents`: 422 at
-/// `/documents/loa` otherwise), it does not check that documents (additional documents, LOA
-/// logos), requirement groups, billing groups or connections named in a body exist; it never moves an order on by itself
+/// It accepts any non-empty token; apart from document ids (an order's `documents.loa` and
+/// `documents.invoice`, requirement values, additional documents, LOA logos: each must name a
+/// document uploaded to `/documents`, 422 at its pointer otherwise), it does not check that
+/// requirement groups, billing groups or connections named in a body exist; it does not
+/// require an Australian order's action requirement or the `additional_steps` before confirm,
+/// and approves a requirement as soon as it has a value; it never moves an order on by itself
 /// (no carrier: an order stays `in-process` until cancelled or [advanced](Sandbox::advance));
 /// verification codes accept any
 /// digits; reports complete at once; `parent_support_key` is never set.

@@ -95,11 +95,64 @@ impl Ctx {
 
     /// An order that is in process (confirmed), with a status-change event.
     async fn confirmed_order(&self) -> Result<PortingOrderId> {
-        let id = self.order().await?;
+        let id = self.complete_order().await?;
         if self.live {
             self.client.porting_orders().actions().confirm(id).await?;
         }
         Ok(id)
+    }
+
+    /// A draft with everything confirm needs: the LOA and invoice (uploaded straight to the
+    /// sandbox), the end user and a FOC date from its allowed windows (both through the
+    /// proxy, so checked too).
+    async fn complete_order(&self) -> Result<PortingOrderId> {
+        let id = self.order().await?;
+        if !self.live {
+            return Ok(id);
+        }
+        let (loa, invoice) = (self.document().await?, self.document().await?);
+        let windows = self.client.porting_orders().allowed_foc_windows(id).await?;
+        let Some(foc) = windows.data.last().and_then(|w| w.started_at) else {
+            panic!("setup: order {id} has no allowed FOC window: {windows:?}");
+        };
+        let admin = UpdatePortingOrderEndUserAdmin::new()
+            .entity_name("Porter McPortersen")
+            .auth_person_name("Porter McPortersen II")
+            .billing_phone_number("+13035551234")
+            .account_number("123abc");
+        let location = UpdatePortingOrderEndUserLocation::new()
+            .street_address("600 Congress Avenue")
+            .locality("Austin")
+            .administrative_area("TX")
+            .postal_code("78701")
+            .country_code("US");
+        let changes = UpdatePortingOrder::new()
+            .documents(UpdatePortingOrderDocuments::new().loa(loa).invoice(invoice))
+            .end_user(
+                UpdatePortingOrderEndUser::new()
+                    .admin(admin)
+                    .location(location),
+            )
+            .foc_datetime_requested(foc);
+        self.client.porting_orders().update(id, &changes).await?;
+        Ok(id)
+    }
+
+    /// The body attaching two uploaded documents to an order (the fixed ids in mock mode).
+    async fn additional_documents(&self) -> Result<CreateAdditionalDocuments> {
+        let (loa, invoice) = if self.live {
+            (self.document().await?, self.document().await?)
+        } else {
+            (DOCUMENT, CHILD)
+        };
+        Ok(CreateAdditionalDocuments::new()
+            .document(loa, AdditionalDocumentType::Loa)
+            .document(invoice, AdditionalDocumentType::Invoice))
+    }
+
+    /// An LOA configuration body whose logo is an uploaded document.
+    async fn loa_configuration_body(&self, name: &str) -> Result<CreatePortingLoaConfiguration> {
+        Ok(loa_configuration(name, self.document().await?))
     }
 
     /// An order and an activation job of it.
@@ -137,7 +190,7 @@ impl Ctx {
             .client
             .porting_orders()
             .additional_documents()
-            .create(id, &documents())
+            .create(id, &self.additional_documents().await?)
             .await?;
         Ok((id, uuid_at(&encode(&created), "/data/0/id")))
     }
@@ -253,16 +306,10 @@ impl Ctx {
             .client
             .porting()
             .loa_configurations()
-            .create(&loa_configuration("Main office"))
+            .create(&self.loa_configuration_body("Main office").await?)
             .await?;
         Ok(uuid_at(&encode(&created), "/data/id"))
     }
-}
-
-fn documents() -> CreateAdditionalDocuments {
-    CreateAdditionalDocuments::new()
-        .document(DOCUMENT, AdditionalDocumentType::Loa)
-        .document(CHILD, AdditionalDocumentType::Invoice)
 }
 
 fn associated_number() -> CreatePortingAssociatedPhoneNumber {
@@ -296,10 +343,10 @@ fn report() -> CreatePortingReport {
     )
 }
 
-fn loa_configuration(name: &str) -> CreatePortingLoaConfiguration {
+fn loa_configuration(name: &str, logo: Uuid) -> CreatePortingLoaConfiguration {
     CreatePortingLoaConfiguration::new(
         name,
-        DOCUMENT,
+        logo,
         "Telnyx",
         LoaAddressParams::new("311 W Superior St", "Chicago", "IL", "60654", "US")
             .extended_address("Suite 504"),
@@ -436,7 +483,7 @@ op!(sub_request, |ctx| {
 // --- actions ---
 
 op!(confirm, |ctx| {
-    let id = ctx.order().await?;
+    let id = ctx.complete_order().await?;
     Ok(encode(
         &ctx.client.porting_orders().actions().confirm(id).await?,
     ))
@@ -537,7 +584,7 @@ op!(create_documents, |ctx| {
         &ctx.client
             .porting_orders()
             .additional_documents()
-            .create(id, &documents())
+            .create(id, &ctx.additional_documents().await?)
             .await?,
     ))
 });
@@ -922,7 +969,7 @@ op!(create_loa_configuration, |ctx| {
         &ctx.client
             .porting()
             .loa_configurations()
-            .create(&loa_configuration("Main office"))
+            .create(&ctx.loa_configuration_body("Main office").await?)
             .await?,
     ))
 });
@@ -944,7 +991,7 @@ op!(update_loa_configuration, |ctx| {
         &ctx.client
             .porting()
             .loa_configurations()
-            .update(id, &loa_configuration("Branch office"))
+            .update(id, &ctx.loa_configuration_body("Branch office").await?)
             .await?,
     ))
 });
@@ -960,7 +1007,7 @@ op!(preview_loa_configuration_params, |ctx| {
         .client
         .porting()
         .loa_configurations()
-        .preview(&loa_configuration("Main office"))
+        .preview(&ctx.loa_configuration_body("Main office").await?)
         .await?;
     Ok(binary(&pdf))
 });

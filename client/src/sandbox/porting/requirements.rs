@@ -133,7 +133,7 @@ pub(crate) fn value(order: &Order, kind: &RequirementType) -> Option<String> {
         Slot::Other => order
             .requirements
             .iter()
-            .find(|r| &*r.requirement_type_id == kind.id)
+            .find(|r| r.requirement_type_id == kind.id)
             .map(|r| r.field_value.to_string()),
     }
 }
