@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
 
-use telnyx_porting::job::{FocDate, Progress, Step, SubmitOutcome};
+use telnyx_porting::job::{DocumentSource, FocDate, Progress, Step, SubmitOutcome};
 use telnyx_porting::models::PortingOrderStatusValue;
 use telnyx_porting::prelude::*;
 
@@ -393,4 +393,61 @@ async fn a_refusal_at_confirm_is_reported_per_order_with_the_apis_pointers() {
         }
     }
     assert!(!submitted.all_submitted());
+}
+
+/// Documents uploaded beforehand: the LOA given by id is attached, not uploaded again, and a
+/// requirement's text value (here a document id) is sent as it is.
+#[tokio::test]
+async fn documents_already_uploaded_and_text_requirement_values_are_used_as_given() {
+    let sandbox = sandbox().await;
+    let tap = Arc::new(Tap::default());
+    let client = client_with(&sandbox, &tap);
+    let upload = |name: &'static str| {
+        let client = client.clone();
+        async move {
+            client
+                .documents()
+                .upload_bytes(name, b"%PDF-1.4 uploaded before".to_vec())
+                .await
+                .unwrap_or_else(|e| panic!("upload {name}: {e}"))
+                .data
+                .id
+                .unwrap_or_else(|| panic!("no id for {name}"))
+        }
+    };
+    let loa = upload("signed-loa.pdf").await;
+    let proof = upload("proof.pdf").await;
+    let before = tap.sent().len();
+    let job = built(
+        job(&["+4930123456"])
+            .loa(DocumentSource::uploaded(loa))
+            .requirement(PROOF_OF_ADDRESS, proof.to_string()),
+    );
+    let prepared = job
+        .prepare(&client)
+        .await
+        .unwrap_or_else(|e| panic!("prepare: {e}"));
+    assert!(prepared.all_ready(), "{:#?}", prepared.orders);
+    let sent = tap.sent()[before..].to_vec();
+    let uploads: Vec<&Sent> = sent.iter().filter(|s| s.name == "upload").collect();
+    assert_eq!(uploads.len(), 1, "only the invoice: {sent:#?}");
+    assert_eq!(
+        uploads[0].body.as_ref().map(|b| b["filename"].clone()),
+        Some("invoice.pdf".into())
+    );
+    let patch = sent
+        .iter()
+        .find(|s| s.name == "update")
+        .and_then(|s| s.body.clone())
+        .unwrap_or_default();
+    assert_eq!(patch["documents"]["loa"], loa.to_string());
+    assert_eq!(
+        patch["requirements"],
+        serde_json::json!([{"field_value": proof.to_string(), "requirement_type_id": PROOF_OF_ADDRESS}])
+    );
+    let submitted = prepared
+        .submit(&client)
+        .await
+        .unwrap_or_else(|e| panic!("submit: {e}"));
+    assert!(submitted.all_submitted(), "{submitted:#?}");
 }

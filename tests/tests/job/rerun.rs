@@ -161,10 +161,6 @@ async fn a_reference_shared_with_other_numbers_leaves_their_order_alone() {
     assert_eq!(sandbox.order_count(), before.len() + 1);
 }
 
-/// The sandbox's requirement type "Proof of Address", which German orders need besides the
-/// LOA and the invoice.
-const PROOF_OF_ADDRESS: &str = "a428786a-5dc2-41c0-b0fe-c32df4c1b5e2";
-
 #[tokio::test]
 async fn each_country_gets_its_order_and_a_rerun_adds_what_one_lacked() {
     let sandbox = sandbox().await;

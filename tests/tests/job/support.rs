@@ -127,3 +127,7 @@ pub const US: [&str; 2] = ["+13035550000", "+13035550001"];
 pub const GB: &str = "+442071234567";
 /// Never portable in the sandbox (555-0100 to 555-0199 are reserved for fiction).
 pub const FICTION: &str = "+13035550123";
+
+/// The sandbox's requirement type "Proof of Address", which German orders need besides the
+/// LOA and the invoice.
+pub const PROOF_OF_ADDRESS: &str = "a428786a-5dc2-41c0-b0fe-c32df4c1b5e2";
