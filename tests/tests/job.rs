@@ -1,140 +1,22 @@
-//! `telnyx_porting::job` against the sandbox: the whole job, orders split by country,
-//! non-portable numbers reported and never sent, the FOC date from the allowed windows,
-//! progress events, and reruns after a failure injected at every call of a run (a hook that
-//! aborts the nth call): never a second order for a number, and the rerun ends with every
-//! order filled and submitted.
+//! `telnyx_porting::job` against the sandbox: the whole job with its exact requests, orders
+//! split by country, non-portable numbers reported and never sent, the FOC date from the
+//! allowed windows, progress events, a refusal at confirm; and, in `job/rerun.rs`, reruns
+//! after a failure injected at every call of a run (a hook that aborts the nth call): never a
+//! second order for a number, and the rerun ends with every order filled and submitted.
 
 use std::collections::BTreeSet;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 
-use telnyx_porting::job::{
-    DocumentSource, EndUser, FocDate, JobError, PortingJob, PortingJobBuilder, Progress, Step,
-    SubmitOutcome,
-};
-use telnyx_porting::models::{PortingOrder, PortingOrderStatusValue};
+use telnyx_porting::job::{DocumentSource, FocDate, Progress, Step, SubmitOutcome};
+use telnyx_porting::models::PortingOrderStatusValue;
 use telnyx_porting::prelude::*;
-use telnyx_porting::sandbox::Sandbox;
-use telnyx_porting::{Aborted, Client, Error, Hook, HookRequest};
 
-const LOA: &[u8] = b"%PDF-1.4\n% letter of authorization\n%%EOF\n";
-const INVOICE: &[u8] = b"%PDF-1.4\n% invoice\n%%EOF\n";
+#[path = "job/rerun.rs"]
+mod rerun;
+#[path = "job/support.rs"]
+mod support;
 
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// One call as the client sent it: operation, method, path and query, body.
-#[derive(Debug, Clone)]
-struct Sent {
-    name: &'static str,
-    method: &'static str,
-    url: String,
-    body: Option<serde_json::Value>,
-}
-
-/// Records every call (first attempts) and aborts the `abort_at`-th one (from 1), if set.
-#[derive(Default)]
-struct Tap {
-    sent: Mutex<Vec<Sent>>,
-    abort_at: Option<usize>,
-}
-
-impl Hook for Tap {
-    fn before_attempt(&self, request: &mut HookRequest<'_>) -> Result<(), Aborted> {
-        if request.attempt() > 1 {
-            return Ok(());
-        }
-        let mut sent = lock(&self.sent);
-        let n = sent.len() + 1;
-        let url = request.url();
-        let path = url.path().trim_start_matches("/v2").to_owned();
-        sent.push(Sent {
-            name: request.endpoint().name(),
-            method: request.method().as_str(),
-            url: match url.query() {
-                Some(q) => format!("{path}?{q}"),
-                None => path,
-            },
-            body: request.body().and_then(|b| serde_json::from_slice(b).ok()),
-        });
-        if self.abort_at == Some(n) {
-            return Err(Aborted::new(format!("test: call {n} aborted")));
-        }
-        Ok(())
-    }
-}
-
-impl Tap {
-    fn sent(&self) -> Vec<Sent> {
-        lock(&self.sent).clone()
-    }
-}
-
-fn client_with(sandbox: &Sandbox, tap: &Arc<Tap>) -> Client {
-    Client::builder()
-        .api_key("KEY-job-test")
-        .base_url(sandbox.base_url())
-        .max_retries(0)
-        .hook(Arc::clone(tap))
-        .build()
-        .unwrap_or_else(|e| panic!("cannot build the client: {e}"))
-}
-
-async fn sandbox() -> Sandbox {
-    Sandbox::start()
-        .await
-        .unwrap_or_else(|e| panic!("cannot start the sandbox: {e}"))
-}
-
-fn end_user() -> EndUser {
-    EndUser::new()
-        .entity_name("Porter McPortersen")
-        .auth_person_name("Porter McPortersen II")
-        .billing_phone_number("+13035550000")
-        .account_number("123abc")
-        .pin_passcode("1234")
-        .street_address("600 Congress Avenue")
-        .extended_address("14th Floor")
-        .locality("Austin")
-        .administrative_area("TX")
-        .postal_code("78701")
-        .country_code("US")
-}
-
-fn job(numbers: &[&str]) -> PortingJobBuilder {
-    PortingJob::builder()
-        .phone_numbers(numbers.iter().copied())
-        .end_user(end_user())
-        .loa(DocumentSource::bytes("loa.pdf", LOA))
-        .invoice(DocumentSource::bytes("invoice.pdf", INVOICE))
-        .webhook_url("https://example.com/porting-webhooks")
-}
-
-fn built(builder: PortingJobBuilder) -> PortingJob {
-    builder
-        .build()
-        .unwrap_or_else(|e| panic!("the job does not build: {e}"))
-}
-
-/// Every number of every order the sandbox holds, and how many times each appears.
-fn numbers_in(orders: &[PortingOrder]) -> Vec<String> {
-    let mut all: Vec<String> = orders
-        .iter()
-        .flat_map(|o| o.porting_phone_numbers().iter())
-        .filter_map(|n| n.phone_number.clone())
-        .collect();
-    all.sort();
-    all
-}
-
-fn status(order: &PortingOrder) -> Option<&PortingOrderStatusValue> {
-    order.status_value()
-}
-
-const US: [&str; 2] = ["+13035550000", "+13035550001"];
-const GB: &str = "+442071234567";
-/// Never portable in the sandbox (555-0100 to 555-0199 are reserved for fiction).
-const FICTION: &str = "+13035550123";
+use support::*;
 
 #[tokio::test]
 async fn the_whole_job_from_numbers_to_submitted_orders() {
@@ -292,11 +174,14 @@ async fn numbers_of_several_countries_make_several_orders_each_filled() {
         .prepare(&client)
         .await
         .unwrap_or_else(|e| panic!("prepare: {e}"));
-    assert!(
-        prepared.orders.len() >= 2,
-        "+1 and +44 numbers share an order: {:#?}",
-        prepared.orders
-    );
+    // One order per country: the two US numbers together, the UK number apart.
+    let mut split: Vec<Vec<String>> = prepared
+        .orders
+        .iter()
+        .map(|o| o.phone_numbers.clone())
+        .collect();
+    split.sort();
+    assert_eq!(split, [vec![US[0], US[1]], vec![GB]]);
     assert_eq!(prepared.orders.len(), sandbox.order_count());
     let mut ours: Vec<String> = prepared
         .orders
@@ -469,152 +354,100 @@ async fn progress_reports_each_step_in_order() {
     assert_eq!(events[0].to_string(), "check: started (2)");
 }
 
-/// The calls a whole run (prepare, then submit) makes for `numbers`.
-async fn calls_of_a_whole_run(numbers: &[&str]) -> Vec<Sent> {
+#[tokio::test]
+async fn a_refusal_at_confirm_is_reported_per_order_with_the_apis_pointers() {
     let sandbox = sandbox().await;
     let tap = Arc::new(Tap::default());
     let client = client_with(&sandbox, &tap);
-    let job = built(job(numbers));
+    let job = built(job(&[US[0], GB]));
     let prepared = job
         .prepare(&client)
         .await
         .unwrap_or_else(|e| panic!("prepare: {e}"));
-    prepared
+    assert!(prepared.all_ready());
+    // Someone clears the UK order's invoice between prepare and submit.
+    let uk = prepared
+        .orders
+        .iter()
+        .find(|o| o.phone_numbers == [GB])
+        .map(|o| o.id)
+        .unwrap_or_else(|| panic!("no UK order"));
+    let clear = telnyx_porting::models::UpdatePortingOrder::new()
+        .documents(telnyx_porting::models::UpdatePortingOrderDocuments::new().clear_invoice());
+    client
+        .porting_orders()
+        .update(uk, &clear)
+        .await
+        .unwrap_or_else(|e| panic!("clear: {e}"));
+    let submitted = prepared
         .submit(&client)
         .await
         .unwrap_or_else(|e| panic!("submit: {e}"));
-    tap.sent()
-}
-
-#[tokio::test]
-async fn a_rerun_after_a_failure_at_any_call_continues_without_duplicates() {
-    let numbers = [US[0], GB, US[1]];
-    let calls = calls_of_a_whole_run(&numbers).await;
-    assert!(calls.len() >= 12, "{calls:#?}");
-    for n in 1..=calls.len() {
-        let sandbox = sandbox().await;
-        let failing = Arc::new(Tap {
-            abort_at: Some(n),
-            ..Tap::default()
-        });
-        let job = built(job(&numbers));
-        let client = client_with(&sandbox, &failing);
-        let first = match job.prepare(&client).await {
-            Ok(prepared) => prepared.submit(&client).await.map(|_| ()),
-            Err(e) => Err(e),
-        };
-        let e: JobError = match first {
-            Ok(()) => panic!(
-                "call {n} ({}) was aborted, yet the run succeeded",
-                calls[n - 1].name
-            ),
-            Err(e) => e,
-        };
-        assert!(matches!(e.source, Error::Aborted(_)), "call {n}: {e}");
-        // The error names the step, and the order for per-order steps.
-        let per_order = matches!(
-            e.step,
-            Step::FocWindows | Step::Fill | Step::Requirements | Step::Submit
-        );
-        assert_eq!(e.order.is_some(), per_order, "call {n}: {e}");
-        if let Some(id) = e.order {
-            assert!(e.to_string().contains(&id.to_string()), "{e}");
-        }
-        let after_failure = sandbox.order_count();
-        // What the failed run left: orders lacking documents, and the LOAs attached.
-        let left = sandbox.orders();
-        let lacking = if left.is_empty() {
-            1
+    for order in &submitted.orders {
+        if order.id == uk {
+            assert_eq!(order.outcome, SubmitOutcome::Refused);
+            let pointers: Vec<&str> = order.missing.iter().map(|m| m.pointer.as_str()).collect();
+            assert_eq!(pointers, ["/documents/invoice"], "{:#?}", order.missing);
         } else {
-            left.iter()
-                .filter(|o| o.documents.clone().unwrap_or_default().loa.is_none())
-                .count()
-        };
-        let attached: Vec<_> = left
-            .iter()
-            .filter_map(|o| Some((o.id?, o.documents.clone()?.loa?)))
-            .collect();
-
-        // The rerun, with a client that no longer fails.
-        let tap = Arc::new(Tap::default());
-        let client = client_with(&sandbox, &tap);
-        let prepared = job
-            .prepare(&client)
-            .await
-            .unwrap_or_else(|e| panic!("call {n}: the rerun's prepare: {e}"));
-        if after_failure > 0 {
-            assert_eq!(
-                sandbox.order_count(),
-                after_failure,
-                "call {n} ({}): the rerun created orders again",
-                calls[n - 1].name
-            );
-            assert!(!tap.sent().iter().any(|s| s.name == "create"), "call {n}");
-            assert!(prepared.orders.iter().all(|o| o.reused), "call {n}");
-        }
-        let submitted = prepared
-            .submit(&client)
-            .await
-            .unwrap_or_else(|e| panic!("call {n}: the rerun's submit: {e}"));
-        assert!(submitted.all_submitted(), "call {n}: {submitted:#?}");
-        // Each number in exactly one order, every order submitted.
-        let held = sandbox.orders();
-        let mut expected: Vec<String> = numbers.iter().map(|s| (*s).to_owned()).collect();
-        expected.sort();
-        assert_eq!(numbers_in(&held), expected, "call {n}");
-        for order in &held {
-            assert_eq!(
-                status(order),
-                Some(&PortingOrderStatusValue::InProcess),
-                "call {n}"
-            );
-            let documents = order.documents.clone().unwrap_or_default();
-            assert!(
-                documents.loa.is_some() && documents.invoice.is_some(),
-                "call {n}"
-            );
-        }
-        // Documents: uploaded again only when an order lacked them; kept where attached.
-        let reuploads = tap.sent().iter().filter(|s| s.name == "upload").count();
-        assert_eq!(reuploads, if lacking > 0 { 2 } else { 0 }, "call {n}");
-        for (id, loa) in &attached {
-            let now = held.iter().find(|o| o.id == Some(*id));
-            let now = now.and_then(|o| o.documents.clone()).and_then(|d| d.loa);
-            assert_eq!(now, Some(*loa), "call {n}: the LOA of {id} changed");
+            assert_eq!(order.outcome, SubmitOutcome::Confirmed);
         }
     }
+    assert!(!submitted.all_submitted());
 }
 
+/// Documents uploaded beforehand: the LOA given by id is attached, not uploaded again, and a
+/// requirement's text value (here a document id) is sent as it is.
 #[tokio::test]
-async fn a_reference_shared_with_other_numbers_leaves_their_order_alone() {
+async fn documents_already_uploaded_and_text_requirement_values_are_used_as_given() {
     let sandbox = sandbox().await;
     let tap = Arc::new(Tap::default());
     let client = client_with(&sandbox, &tap);
-    // An earlier job under the same reference, with a number this job does not have.
-    let earlier = built(job(&["+13035550002", US[0]]).customer_reference("Acct 42"));
-    earlier
-        .prepare(&client)
-        .await
-        .unwrap_or_else(|e| panic!("earlier: {e}"));
-    let before = sandbox.orders();
-    let job = built(job(&US).customer_reference("Acct 42"));
+    let upload = |name: &'static str| {
+        let client = client.clone();
+        async move {
+            client
+                .documents()
+                .upload_bytes(name, b"%PDF-1.4 uploaded before".to_vec())
+                .await
+                .unwrap_or_else(|e| panic!("upload {name}: {e}"))
+                .data
+                .id
+                .unwrap_or_else(|| panic!("no id for {name}"))
+        }
+    };
+    let loa = upload("signed-loa.pdf").await;
+    let proof = upload("proof.pdf").await;
+    let before = tap.sent().len();
+    let job = built(
+        job(&["+4930123456"])
+            .loa(DocumentSource::uploaded(loa))
+            .requirement(PROOF_OF_ADDRESS, proof.to_string()),
+    );
     let prepared = job
         .prepare(&client)
         .await
         .unwrap_or_else(|e| panic!("prepare: {e}"));
-    assert_eq!(prepared.skipped.len(), 1);
-    assert_eq!(prepared.skipped[0].phone_number, US[0]);
-    // Only the number nobody holds was sent.
-    let create = tap
-        .sent()
-        .into_iter()
-        .rfind(|s| s.name == "create")
-        .and_then(|s| s.body);
+    assert!(prepared.all_ready(), "{:#?}", prepared.orders);
+    let sent = tap.sent()[before..].to_vec();
+    let uploads: Vec<&Sent> = sent.iter().filter(|s| s.name == "upload").collect();
+    assert_eq!(uploads.len(), 1, "only the invoice: {sent:#?}");
     assert_eq!(
-        create,
-        Some(serde_json::json!({"phone_numbers": [US[1]], "customer_reference": "Acct 42"}))
+        uploads[0].body.as_ref().map(|b| b["filename"].clone()),
+        Some("invoice.pdf".into())
     );
-    assert_eq!(prepared.orders.len(), 1);
-    assert_eq!(prepared.orders[0].phone_numbers, [US[1]]);
-    assert_eq!(sandbox.order_count(), before.len() + 1);
+    let patch = sent
+        .iter()
+        .find(|s| s.name == "update")
+        .and_then(|s| s.body.clone())
+        .unwrap_or_default();
+    assert_eq!(patch["documents"]["loa"], loa.to_string());
+    assert_eq!(
+        patch["requirements"],
+        serde_json::json!([{"field_value": proof.to_string(), "requirement_type_id": PROOF_OF_ADDRESS}])
+    );
+    let submitted = prepared
+        .submit(&client)
+        .await
+        .unwrap_or_else(|e| panic!("submit: {e}"));
+    assert!(submitted.all_submitted(), "{submitted:#?}");
 }

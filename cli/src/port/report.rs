@@ -103,13 +103,13 @@ impl<'a> Outcome<'a> {
     }
 }
 
-/// A missing field; the library's advice to call `PortingJobBuilder::requirement` becomes the
-/// flag that does it here.
+/// A missing field; a requirement says which flag gives it.
 fn missing_json(m: &Missing) -> Value {
-    let detail = m.detail.replace(
-        "PortingJobBuilder::requirement",
-        "--requirement TYPE_ID=VALUE (TYPE_ID=@FILE for a document)",
-    );
+    let mut detail = m.detail.clone();
+    if m.pointer.starts_with("/requirements") && !detail.contains("--requirement") {
+        detail
+            .push_str(": give it with --requirement TYPE_ID=VALUE (TYPE_ID=@FILE for a document)");
+    }
     json!({"pointer": m.pointer, "detail": detail})
 }
 

@@ -165,10 +165,7 @@ pub(crate) fn missing_of(
             .map_or("value", |t| t.as_str());
         missing.push(Missing::new(
             "/requirements",
-            format!(
-                "{name} (requirement type {id}, a {field_type}) has no value: give it with \
-                 PortingJobBuilder::requirement"
-            ),
+            format!("{name} (requirement type {id}, a {field_type}) has no value"),
         ));
     }
     missing

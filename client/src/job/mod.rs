@@ -89,13 +89,21 @@
 //!   keeps it. Otherwise the LOA (or invoice) is uploaded once per run and attached to every
 //!   draft that lacks it; a document uploaded by a run that stopped before attaching it is
 //!   not reused (the API deletes unlinked uploads after 30 minutes), the next run uploads
-//!   anew.
+//!   anew. A document-valued requirement is uploaded once per run when some draft lists
+//!   its requirement type, and sent again with each fill. A
+//!   [`DocumentSource::uploaded`] document is never uploaded.
 //! - **Filling** is sent again to every draft on every run (a PATCH sets the same values
 //!   twice harmlessly); orders that are no longer drafts are not changed.
 //! - **Submitting** confirms drafts only, so a rerun after a partial submit confirms the rest.
 //!
-//! Numbers held by an order made outside the job (with another reference) are not found:
-//! the API refuses to port a number twice, and that refusal ends the create step.
+//! Numbers held by an order made outside the job (with another reference) are not looked
+//! for: the job sends them, and it is for the API to refuse a number already in an active
+//! order (such a refusal ends the create step with a [`JobError`]; the sandbox does not
+//! check this). Give such orders the job's reference, or leave their numbers out.
+//!
+//! A number the portability check calls not portable on a rerun (because an earlier run's
+//! order already holds it, say) is still found in that order: the look-up uses every number
+//! of the job, not only the portable ones.
 
 mod builder;
 mod error;
@@ -104,6 +112,7 @@ mod missing;
 mod progress;
 mod report;
 mod run;
+mod submit;
 
 pub use builder::{PortingJob, PortingJobBuilder, RequirementValue};
 pub use error::{JobError, Step};

@@ -11,11 +11,14 @@ use crate::models::PortingOrderId;
 /// [`on_progress`](super::PortingJobBuilder::on_progress) callback as it happens: enough to
 /// draw a progress bar per step (`total`, then `done` of `total`) or to log.
 ///
-/// For each step that runs: one [`Started`](Progress::Started), one
-/// [`Advanced`](Progress::Advanced) per unit of work (a number checked in bulk counts as
-/// one unit per number, all at once; an order, a document), one
-/// [`Finished`](Progress::Finished). A step with nothing to do still starts and finishes
-/// (with `total` 0). Its `Display` is a one-line log message.
+/// For each step that runs: one [`Started`](Progress::Started), then
+/// [`Advanced`](Progress::Advanced) events, then one [`Finished`](Progress::Finished). The
+/// per-order steps ([`Step::FocWindows`], [`Step::Fill`], [`Step::Requirements`],
+/// [`Step::Submit`]) advance once per order, naming it; [`Step::UploadDocuments`] once per
+/// upload. The bulk steps advance once: [`Step::Check`] with every number done,
+/// [`Step::FindOrders`] with `done` the portable numbers found in orders of earlier runs,
+/// [`Step::Create`] with every number sent. A step with nothing to do still starts and
+/// finishes (with `total` 0, and no `Advanced`). Its `Display` is a one-line log message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Progress {

@@ -62,8 +62,8 @@ pub struct Prepared {
     pub portability: PortabilityReport,
     /// Every order of the job, found or created, in creation order.
     pub orders: Vec<OrderReport>,
-    /// The documents uploaded by this run (none when every order already had its LOA and
-    /// invoice).
+    /// The documents uploaded by this run, in upload order: the LOA, the invoice, then
+    /// requirement documents (none when every draft already had what they are for).
     pub uploaded: Vec<UploadedDocument>,
     /// Portable numbers the job did not send, because an order outside the job already holds
     /// them.
@@ -157,14 +157,18 @@ pub enum DocumentKind {
     Loa,
     /// The invoice (`documents.invoice`).
     Invoice,
+    /// A document given as a requirement's value
+    /// ([`PortingJobBuilder::requirement`](super::PortingJobBuilder::requirement)).
+    Requirement,
 }
 
 impl DocumentKind {
-    /// `loa` or `invoice`, the field's name.
+    /// `loa`, `invoice` or `requirement`.
     pub fn as_str(self) -> &'static str {
         match self {
             DocumentKind::Loa => "loa",
             DocumentKind::Invoice => "invoice",
+            DocumentKind::Requirement => "requirement",
         }
     }
 }
@@ -173,8 +177,10 @@ impl DocumentKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct UploadedDocument {
-    /// LOA or invoice.
+    /// LOA, invoice or a requirement's document.
     pub kind: DocumentKind,
+    /// For [`DocumentKind::Requirement`], the requirement type it is the value of.
+    pub requirement_type_id: Option<String>,
     /// Its id in the Documents API.
     pub id: Uuid,
     /// The filename it was uploaded under.

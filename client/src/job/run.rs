@@ -1,4 +1,4 @@
-//! The steps: [`PortingJob::check`], [`PortingJob::prepare`] and [`Prepared::submit`].
+//! Steps 1 to 7: [`PortingJob::check`] and [`PortingJob::prepare`].
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -9,18 +9,17 @@ use super::builder::{PortingJob, RequirementValue};
 use super::error::{JobError, Step};
 use super::input::DocumentSource;
 use super::missing::{choose_foc, missing_of};
-use super::progress::Reporter;
 use super::report::{
     DocumentKind, Missing, NumberCheck, OrderReport, PortabilityReport, Prepared, SkippedNumber,
-    SubmitOutcome, SubmitReport, SubmittedOrder, UploadedDocument,
+    UploadedDocument,
 };
+use crate::Client;
 use crate::models::{
     ListPortingOrdersQuery, ListRequirementsQuery, PortingOrder, PortingOrderId,
     PortingOrderStatusValue, PortingOrdersFilter, PostPortabilityCheck, UpdatePortingOrder,
     UpdatePortingOrderDocuments, UpdatePortingOrderRequirement,
 };
 use crate::prelude::*;
-use crate::{Client, Error};
 
 /// The largest page the list endpoints give.
 const PAGE_SIZE: u64 = 250;
@@ -46,8 +45,8 @@ impl PortingJob {
     /// lacks. Nothing is submitted: review [`Prepared::orders`], then
     /// [`submit`](Prepared::submit).
     ///
-    /// When no number is portable, nothing but the check is sent and
-    /// [`Prepared::orders`] is empty (unless earlier runs left orders).
+    /// When no number is portable, only the check and the look-up of earlier orders are sent,
+    /// and [`Prepared::orders`] is empty (unless earlier runs left orders).
     ///
     /// # Errors
     ///
@@ -136,11 +135,20 @@ impl PortingJob {
                 }
                 let query = ListPortingOrdersQuery::new()
                     .page_size(PAGE_SIZE)
-                    .include_phone_numbers(false)
                     .filter_customer_reference(self.reference.clone())
                     .filter(PortingOrdersFilter::new().phone_number_contains(*number));
                 let page = client.porting_orders().list(&query).await.map_err(fail)?;
-                if let Some(holder) = page.iter().find(|o| !is_cancelled(o)) {
+                // `contains` also matches longer numbers: an order that lists all its numbers
+                // holds this one only if it lists it; one that lists only some may hold it,
+                // and is taken to (never a second order for a number).
+                let holds = |o: &PortingOrder| {
+                    let listed = numbers_of(o);
+                    listed.iter().any(|n| n == number)
+                        || o.porting_phone_numbers_count
+                            .and_then(|c| usize::try_from(c).ok())
+                            .is_some_and(|c| c > listed.len())
+                };
+                if let Some(holder) = page.iter().find(|o| !is_cancelled(o) && holds(o)) {
                     let id = holder.id().map_err(|e| fail(e.into()))?;
                     found.held.insert((*number).to_owned(), id);
                     match found.orders.iter_mut().find(|o| o.id == id) {
@@ -157,11 +165,15 @@ impl PortingJob {
             order.numbers.sort_unstable();
             order.numbers.dedup();
         }
+        // The API lists newest first: oldest first here, as created.
+        found.orders.sort_by_key(|o| (o.order.created_at, o.id));
         let held = portable
             .iter()
             .filter(|n| found.held.contains_key(**n))
             .count();
-        report.advanced(Step::FindOrders, None, held, portable.len());
+        if !portable.is_empty() {
+            report.advanced(Step::FindOrders, None, held, portable.len());
+        }
         report.finished(Step::FindOrders);
         Ok(found)
     }
@@ -255,19 +267,26 @@ impl PortingJob {
                     })?;
                     done += 1;
                     report.advanced(Step::UploadDocuments, None, done, uploads_needed);
-                    if let Slot::Kind(kind) = slot {
-                        uploads.list.push(UploadedDocument {
-                            kind,
-                            id,
-                            filename: source.filename().map(str::to_owned),
-                        });
-                    }
+                    let (kind, requirement_type_id) = match slot {
+                        Slot::Kind(kind) => (kind, None),
+                        Slot::Requirement(i) => (
+                            DocumentKind::Requirement,
+                            Some(self.requirements[i].0.clone()),
+                        ),
+                    };
+                    uploads.list.push(UploadedDocument {
+                        kind,
+                        requirement_type_id,
+                        id,
+                        filename: source.filename().map(str::to_owned),
+                    });
                     id
                 }
             };
             match slot {
                 Slot::Kind(DocumentKind::Loa) => uploads.loa = Some(id),
                 Slot::Kind(DocumentKind::Invoice) => uploads.invoice = Some(id),
+                Slot::Kind(DocumentKind::Requirement) => {}
                 Slot::Requirement(i) => {
                     uploads.requirements.insert(i, id);
                 }
@@ -431,76 +450,6 @@ impl PortingJob {
         }
         report.finished(Step::Requirements);
         Ok(reports)
-    }
-}
-
-impl Prepared {
-    /// Step 8: confirms (`POST /porting_orders/{id}/actions/confirm`) every draft with
-    /// nothing missing. Drafts that lack something are not sent
-    /// ([`SubmitOutcome::NotReady`]); orders that are no longer drafts are not sent again
-    /// ([`SubmitOutcome::AlreadySubmitted`]); a draft the API refuses with a `422` is
-    /// [`SubmitOutcome::Refused`], with the API's errors as its
-    /// [`missing`](SubmittedOrder::missing), and the others are still sent.
-    ///
-    /// # Errors
-    ///
-    /// A [`JobError`] at [`Step::Submit`] naming the order, for any other failure; the
-    /// orders confirmed before it stay confirmed, and a rerun of the job confirms the rest.
-    pub async fn submit(&self, client: &Client) -> Result<SubmitReport, JobError> {
-        let report: &Reporter = &self.reporter;
-        let total = self.ready().count();
-        report.started(Step::Submit, total);
-        let mut orders = Vec::with_capacity(self.orders.len());
-        let mut done = 0;
-        for order in &self.orders {
-            let mut submitted = SubmittedOrder {
-                id: order.id,
-                phone_numbers: order.phone_numbers.clone(),
-                status: order.status.clone(),
-                outcome: SubmitOutcome::AlreadySubmitted,
-                missing: Vec::new(),
-            };
-            if !order.is_draft() {
-                orders.push(submitted);
-                continue;
-            }
-            if !order.is_ready() {
-                submitted.outcome = SubmitOutcome::NotReady;
-                submitted.missing = order.missing.clone();
-                orders.push(submitted);
-                continue;
-            }
-            match client.porting_orders().actions().confirm(order.id).await {
-                Ok(confirmed) => {
-                    submitted.status = confirmed.data.status_value().cloned();
-                    submitted.outcome = SubmitOutcome::Confirmed;
-                }
-                Err(Error::Api(refusal)) if refusal.status.as_u16() == 422 => {
-                    submitted.outcome = SubmitOutcome::Refused;
-                    submitted.missing = refusal
-                        .errors
-                        .iter()
-                        .map(|detail| {
-                            let pointer = detail
-                                .source
-                                .as_ref()
-                                .and_then(|s| s.pointer.clone())
-                                .unwrap_or_else(|| "/".to_owned());
-                            Missing::new(pointer, detail.to_string())
-                        })
-                        .collect();
-                }
-                Err(e) => return Err(JobError::new(Step::Submit, Some(order.id), e)),
-            }
-            done += 1;
-            report.advanced(Step::Submit, Some(order.id), done, total);
-            orders.push(submitted);
-        }
-        report.finished(Step::Submit);
-        Ok(SubmitReport {
-            reference: self.reference.clone(),
-            orders,
-        })
     }
 }
 
