@@ -538,3 +538,63 @@ async fn submit_confirms_the_complete_orders_and_a_rerun_the_rest() {
         assert_eq!(order["status"]["value"], "in-process", "{order}");
     }
 }
+
+/// `--phone-number` flags instead of a file; each checked by the library before anything is
+/// sent, a bad one named by its flag.
+#[tokio::test(flavor = "multi_thread")]
+async fn phone_number_flags_stand_in_for_the_file() {
+    let (sandbox, log) = logged_sandbox().await;
+    let loa = file("flags-loa.pdf", b"%PDF-1.7 loa");
+    let invoice = file("flags-invoice.pdf", b"%PDF-1.7 invoice");
+    let mut args = port_args(
+        &sandbox.base_url(),
+        "unused",
+        &loa,
+        &invoice,
+        &["--dry-run"],
+    );
+    // Drop `--phone-numbers-file unused`.
+    args.drain(1..3);
+    let mut good = args.clone();
+    good.extend(
+        [
+            "--phone-number",
+            "+13035558800",
+            "--phone-number",
+            "'+13035558801'",
+            "--format",
+            "json",
+        ]
+        .map(String::from),
+    );
+    let out = port(&good).await;
+    assert_eq!(out.code, 0, "{out:?}");
+    let numbers: Vec<Value> = out.json()["portability"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["phone_number"].clone())
+        .collect();
+    assert_eq!(numbers, [json!("+13035558800"), json!("+13035558801")]);
+
+    let mut bad = args.clone();
+    bad.extend(
+        [
+            "--phone-number",
+            "+13035558800",
+            "--phone-number",
+            "3035558801",
+        ]
+        .map(String::from),
+    );
+    let out = port(&bad).await;
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr.contains("--phone-number (phone_numbers[1])"),
+        "{out:?}"
+    );
+    // Neither the file nor a number: a usage error from the parser.
+    let out = port(&args).await;
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_eq!(log.lock().unwrap().len(), 1, "only the good run's check");
+}

@@ -33,12 +33,16 @@ use crate::output::Printer;
 pub(crate) struct PortArgs {
     /// The numbers to port: one +E.164 number per line, or a CSV with a phone_number column;
     /// blank lines and # comments are ignored, repeats dropped.
-    #[arg(long, value_name = "FILE")]
-    pub phone_numbers_file: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "phone_number")]
+    pub phone_numbers_file: Option<PathBuf>,
+
+    /// A number to port, instead of a file: repeat the flag for each.
+    #[arg(long, value_name = "+E164", conflicts_with = "phone_numbers_file")]
+    pub phone_number: Vec<String>,
 
     /// Leave out the lines of the file that are not +E.164 numbers (listed on stderr) instead
     /// of stopping.
-    #[arg(long)]
+    #[arg(long, requires = "phone_numbers_file")]
     pub skip_invalid: bool,
 
     /// The letter of authorization, signed by the authorized person (uploaded once per run,
@@ -209,8 +213,16 @@ async fn run(
 /// The numbers of `--phone-numbers-file`, validated as `porting-orders create` validates
 /// them: every bad line reported (and nothing sent unless `--skip-invalid`), repeats dropped.
 fn read_numbers(args: &PortArgs) -> Result<Vec<String>, CliError> {
-    let file = args.phone_numbers_file.display().to_string();
-    let text = std::fs::read_to_string(&args.phone_numbers_file)
+    let Some(path) = &args.phone_numbers_file else {
+        // `--phone-number` flags: the library's builder checks each one.
+        return Ok(args
+            .phone_number
+            .iter()
+            .map(|n| crate::input::unquote(n).to_owned())
+            .collect());
+    };
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path)
         .map_err(|e| CliError::usage(format!("--phone-numbers-file {file}: {e}")))?;
     let parsed = crate::bulk::parse(&text)?;
     let mut notes = Vec::new();
@@ -294,7 +306,7 @@ fn job(args: &PortArgs, numbers: Vec<String>, bar: &Bar) -> Result<PortingJob, C
 /// `webhook_url` is `--webhook-url`; a number of the file stays as the library names it.
 fn flag_of(field: &str) -> String {
     if field.starts_with("phone_numbers") {
-        return format!("--phone-numbers-file: {field}");
+        return format!("--phone-number ({field})");
     }
     let last = field.rsplit('.').next().unwrap_or(field);
     format!("--{}", last.replace('_', "-"))
@@ -357,7 +369,7 @@ mod tests {
         assert_eq!(flag_of("loa"), "--loa");
         assert_eq!(
             flag_of("phone_numbers[2]"),
-            "--phone-numbers-file: phone_numbers[2]"
+            "--phone-number (phone_numbers[2])"
         );
     }
 
