@@ -27,8 +27,8 @@ use crate::sandbox::http::multipart::{self, Part};
 
 /// What an upload carries, however it was sent.
 struct Upload {
-    /// The file's bytes; empty for an upload by `url`.
-    bytes: Vec<u8>,
+    /// The file's bytes (copied once out of the request); empty for an upload by `url`.
+    bytes: Arc<[u8]>,
     url: Option<Box<str>>,
     filename: Option<Box<str>>,
     customer_reference: Option<Box<str>>,
@@ -97,7 +97,7 @@ fn from_json(ctx: &Ctx<'_>) -> Result<Upload, Response> {
             ));
         }
         (Some(file), None) => match STANDARD.decode(file) {
-            Ok(bytes) => (bytes, None),
+            Ok(bytes) => (Arc::from(bytes), None),
             Err(_) => {
                 return Err(errors::invalid_body(
                     "/file",
@@ -112,7 +112,7 @@ fn from_json(ctx: &Ctx<'_>) -> Result<Upload, Response> {
                     "'url' must be an http or https URL.",
                 ));
             }
-            (Vec::new(), Some(Box::<str>::from(url)))
+            (Arc::from([]), Some(Box::<str>::from(url)))
         }
     };
     Ok(Upload {
@@ -186,7 +186,7 @@ fn from_form(body: &[u8], parameters: &[(String, String)]) -> Result<Upload, Res
         return Err(errors::response(422, problems));
     };
     Ok(Upload {
-        bytes: file.data.to_vec(),
+        bytes: Arc::from(file.data),
         url: None,
         filename: file.filename.as_deref().and_then(base_name).map(Box::from),
         customer_reference,
@@ -227,7 +227,7 @@ fn store(ctx: &mut Ctx<'_>, upload: Upload) -> Response {
         updated_at: now,
         filename,
         customer_reference: upload.customer_reference,
-        bytes: Arc::from(upload.bytes),
+        bytes: upload.bytes,
         url: upload.url,
         declared_type: upload.declared_type,
     };
