@@ -335,3 +335,29 @@ fn the_form_helper_frames_like_curl() {
         )
     );
 }
+
+#[tokio::test]
+async fn a_chunked_multipart_upload_with_expect_continue_is_read_whole() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let bytes = pdf_bytes();
+    let body = form(&[("file", Some(("loa.pdf", "application/pdf")), &bytes)]);
+    let mut request = format!(
+        "POST /v2/documents HTTP/1.1\r\nHost: sandbox\r\n\
+         Authorization: Bearer KEYSANDBOX_not_a_real_key\r\n\
+         Content-Type: {}\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n",
+        form_type()
+    )
+    .into_bytes();
+    // Chunks of 1000 bytes, so that chunk boundaries fall inside the boundary lines too.
+    for chunk in body.chunks(1000) {
+        request.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+        request.extend_from_slice(chunk);
+        request.extend_from_slice(b"\r\n");
+    }
+    request.extend_from_slice(b"0\r\n\r\n");
+    let r = roundtrip(sandbox.local_addr(), &request).await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let id = r.json()["data"]["id"].as_str().unwrap().to_owned();
+    let r = get(&sandbox, &format!("/v2/documents/{id}/download")).await;
+    assert_eq!(r.body, bytes);
+}
