@@ -29,6 +29,8 @@ mod tests_documents;
 mod tests_records;
 #[cfg(test)]
 mod tests_stateful;
+#[cfg(test)]
+mod tests_uploads;
 
 use std::fmt;
 use std::net::SocketAddr;
@@ -75,8 +77,9 @@ pub const SANDBOX_API_KEY: &str = "KEYSANDBOX_not_a_real_key";
 ///   Telnyx-style `errors[]` entry per problem, each with a JSON pointer; query parameters out
 ///   of range (`page[size]` over 250, an unknown `sort[value]`...) get 422 naming the
 ///   parameter. `POST /porting_orders` wants `phone_numbers` a non-empty list of distinct
-///   +E.164 numbers and makes one draft order per country group (`+1` numbers together, other
-///   numbers grouped by the first digit of their country code).
+///   +E.164 numbers and makes one draft order per country: the E.164 calling code from a table
+///   (`+44` GB and `+49` DE apart), within `+1` the NANP area code (`+1 303` US, `+1 416` CA,
+///   `+1 876` JM apart). Numbers of no country (`+800` and the like) share one order.
 /// * Porting orders as the API checks them (the README's sandbox section lists each rule and
 ///   its source): a PATCH's `webhook_url` must be an absolute http(s) URL, its requested FOC
 ///   date ahead and within one of the order's allowed FOC windows (the next three weekdays,
@@ -100,17 +103,22 @@ pub const SANDBOX_API_KEY: &str = "KEYSANDBOX_not_a_real_key";
 /// # Documents
 ///
 /// The 8 operations of the Documents API are served: `POST /documents` as JSON with `file`
-/// (standard base64, at most 20 MB decoded; the bytes are kept) or `url` (recorded, never
-/// fetched; its download is empty and its download link is the URL), list (the filename,
+/// (standard base64; the bytes are kept) or `url` (recorded, never fetched; its download is
+/// empty and its download link is the URL), also at the literal
+/// `/documents?content-type=multipart` where the official SDKs' `upload` posts that JSON; or
+/// as `multipart/form-data` with a `file` part (its filename and content type kept) and an
+/// optional `customer_reference` part, as `curl -F "file=@loa.pdf"` sends it (an unknown or
+/// repeated part is a 422 at `/<name>`, a malformed form a 400, another `multipart/*` type a
+/// 415); a file is at most 20 MB. Then list (the filename,
 /// customer-reference and `created_at` filters, `sort`/`sort[]`, pages), retrieve, update
 /// (`filename`, `customer_reference`), delete (refused with 422 while an order's
 /// `documents.loa` or `documents.invoice` names the document), download (the bytes as
-/// uploaded, with the content type of the filename's extension, else
-/// `application/octet-stream`), download link (a URL of that download on this sandbox, which
+/// uploaded, with the content type of the filename's extension, else the one a multipart
+/// upload declared, else `application/octet-stream`), download link (a URL of that download on this sandbox, which
 /// needs the bearer token like any request) and `GET /document_links` (one `porting_order`
-/// link per `documents.loa`/`documents.invoice` naming a stored document). Uploads are JSON
-/// only (not multipart), documents are `pending` and `scanned` for ever, and `sha256` is not
-/// given. The sandbox holds at most
+/// link per `documents.loa`/`documents.invoice` naming a stored document). Documents are
+/// `pending` and `scanned` for ever, `sha256` is not given, and filenames are kept as sent
+/// (the API removes spaces and may append an extension). The sandbox holds at most
 /// [`max_document_bytes`](SandboxBuilder::max_document_bytes) document bytes in all (100 MB
 /// by default; an upload beyond it is a 422 saying so); the default
 /// [`max_body_bytes`](SandboxBuilder::max_body_bytes) admits a 20 MB file as base64 JSON.
