@@ -91,6 +91,9 @@
 //! - Response models keep every field an `Option` (decoding never fails on a missing one);
 //!   accessors such as `order.id()` return what the API always sends, or a [`MissingField`].
 //! - [`Client::request`] is the escape hatch for endpoints not declared here.
+//! - [`job`] is the whole port in one builder: [`job::PortingJob`] checks the numbers,
+//!   creates and fills the drafts (documents, end user, FOC date), reports what each order
+//!   still lacks and submits the complete ones; a rerun continues a run that stopped.
 //! - [`webhooks`] verifies Telnyx's signed deliveries and decodes their events.
 //! - `sandbox` (feature `sandbox`) is a local server that answers like the API, for offline
 //!   runs and tests.
@@ -162,6 +165,7 @@
 extern crate self as telnyx_porting;
 
 pub mod api;
+pub mod job;
 pub mod models;
 mod runtime;
 #[cfg(feature = "sandbox")]

@@ -1,0 +1,81 @@
+//! Step 8, [`Prepared::submit`]: the complete drafts are confirmed.
+
+use super::error::{JobError, Step};
+use super::progress::Reporter;
+use super::report::{Missing, Prepared, SubmitOutcome, SubmitReport, SubmittedOrder};
+use crate::prelude::*;
+use crate::{Client, Error};
+
+impl Prepared {
+    /// Step 8: confirms (`POST /porting_orders/{id}/actions/confirm`) every draft with
+    /// nothing missing. Drafts that lack something are not sent
+    /// ([`SubmitOutcome::NotReady`]); orders that are no longer drafts are not sent again
+    /// ([`SubmitOutcome::AlreadySubmitted`]); a draft the API refuses with a `422` is
+    /// [`SubmitOutcome::Refused`], with the API's errors as its
+    /// [`missing`](SubmittedOrder::missing), and the others are still sent.
+    ///
+    /// `Prepared` is what [`prepare`](super::PortingJob::prepare) saw: it is not updated by this
+    /// call. To continue after a failure, or to submit later, prepare the job again (it finds
+    /// the same orders) and submit what that gives.
+    ///
+    /// # Errors
+    ///
+    /// A [`JobError`] at [`Step::Submit`] naming the order, for any other failure; the
+    /// orders confirmed before it stay confirmed, and a rerun of the job confirms the rest.
+    pub async fn submit(&self, client: &Client) -> Result<SubmitReport, JobError> {
+        let report: &Reporter = &self.reporter;
+        let total = self.ready().count();
+        report.started(Step::Submit, total);
+        let mut orders = Vec::with_capacity(self.orders.len());
+        let mut done = 0;
+        for order in &self.orders {
+            let mut submitted = SubmittedOrder {
+                id: order.id,
+                phone_numbers: order.phone_numbers.clone(),
+                status: order.status.clone(),
+                outcome: SubmitOutcome::AlreadySubmitted,
+                missing: Vec::new(),
+            };
+            if !order.is_draft() {
+                orders.push(submitted);
+                continue;
+            }
+            if !order.is_ready() {
+                submitted.outcome = SubmitOutcome::NotReady;
+                submitted.missing = order.missing.clone();
+                orders.push(submitted);
+                continue;
+            }
+            match client.porting_orders().actions().confirm(order.id).await {
+                Ok(confirmed) => {
+                    submitted.status = confirmed.data.status_value().cloned();
+                    submitted.outcome = SubmitOutcome::Confirmed;
+                }
+                Err(Error::Api(refusal)) if refusal.status.as_u16() == 422 => {
+                    submitted.outcome = SubmitOutcome::Refused;
+                    submitted.missing = refusal
+                        .errors
+                        .iter()
+                        .map(|detail| {
+                            let pointer = detail
+                                .source
+                                .as_ref()
+                                .and_then(|s| s.pointer.clone())
+                                .unwrap_or_else(|| "/".to_owned());
+                            Missing::new(pointer, detail.to_string())
+                        })
+                        .collect();
+                }
+                Err(e) => return Err(JobError::new(Step::Submit, Some(order.id), e)),
+            }
+            done += 1;
+            report.advanced(Step::Submit, Some(order.id), done, total);
+            orders.push(submitted);
+        }
+        report.finished(Step::Submit);
+        Ok(SubmitReport {
+            reference: self.reference.clone(),
+            orders,
+        })
+    }
+}
