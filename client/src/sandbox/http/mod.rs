@@ -9,11 +9,13 @@
 //!
 //! One concern per file: [`connection`] (the accept loop and one connection's request loop),
 //! [`request`] (parsing the request line and header fields, and the body framing they
-//! announce), [`body`] (reading a `Content-Length` or chunked body), [`response`] (the
-//! handler's answer and its encoding).
+//! announce), [`body`] (reading a `Content-Length` or chunked body), [`multipart`] (reading a
+//! `multipart/form-data` body, for the handlers that take one), [`response`] (the handler's
+//! answer and its encoding).
 
 mod body;
 mod connection;
+pub(crate) mod multipart;
 mod request;
 mod response;
 #[cfg(test)]

@@ -26,14 +26,21 @@ pub(crate) struct StoredDocument {
     pub(crate) bytes: Arc<[u8]>,
     /// The URL of an upload by `url`, recorded only.
     pub(crate) url: Option<Box<str>>,
+    /// The content type a multipart upload declared for the file, when the sandbox knows it:
+    /// the document's content type when its filename's extension tells none.
+    pub(crate) declared_type: Option<&'static str>,
 }
 
 record!(StoredDocument);
 
 impl StoredDocument {
-    /// The content type the download is served with, from the filename's extension.
+    /// The content type the download is served with: from the filename's extension, else
+    /// the one the upload declared, else `application/octet-stream`.
     pub(crate) fn content_type(&self) -> &'static str {
-        content_type_for(&self.filename)
+        match (known_extension(&self.filename), self.declared_type) {
+            (Some(known), _) | (None, Some(known)) => known,
+            (None, None) => OCTET_STREAM,
+        }
     }
 
     /// How many bytes the document holds in the sandbox.
@@ -42,26 +49,48 @@ impl StoredDocument {
     }
 }
 
-/// The content type of a file named `filename`: from its extension, else
-/// `application/octet-stream`.
-pub(crate) fn content_type_for(filename: &str) -> &'static str {
-    let extension = filename
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match extension.as_str() {
-        "pdf" => "application/pdf",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "tif" | "tiff" => "image/tiff",
-        "txt" => "text/plain",
-        "csv" => "text/csv",
-        "json" => "application/json",
-        "doc" => "application/msword",
-        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        _ => "application/octet-stream",
-    }
+const OCTET_STREAM: &str = "application/octet-stream";
+
+/// The content types the sandbox tells by extension (the Documents API's types: PDF, images,
+/// text, CSV, JSON, Word, Excel).
+const TYPES: &[(&[&str], &str)] = &[
+    (&["pdf"], "application/pdf"),
+    (&["png"], "image/png"),
+    (&["jpg", "jpeg"], "image/jpeg"),
+    (&["gif"], "image/gif"),
+    (&["tif", "tiff"], "image/tiff"),
+    (&["txt"], "text/plain"),
+    (&["csv"], "text/csv"),
+    (&["json"], "application/json"),
+    (&["doc"], "application/msword"),
+    (
+        &["docx"],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    (&["xls"], "application/vnd.ms-excel"),
+    (
+        &["xlsx"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+];
+
+/// The content type `filename`'s extension tells, if the sandbox knows it.
+fn known_extension(filename: &str) -> Option<&'static str> {
+    let (_, extension) = filename.rsplit_once('.')?;
+    TYPES
+        .iter()
+        .find(|(extensions, _)| extensions.iter().any(|e| e.eq_ignore_ascii_case(extension)))
+        .map(|&(_, known)| known)
+}
+
+/// The sandbox's own copy of a declared content type (`application/pdf; charset=binary` →
+/// `application/pdf`), if it is one it knows.
+pub(crate) fn known_content_type(declared: &str) -> Option<&'static str> {
+    let essence = declared.split(';').next().unwrap_or_default().trim();
+    TYPES
+        .iter()
+        .map(|&(_, known)| known)
+        .find(|known| known.eq_ignore_ascii_case(essence))
 }
 
 impl Serialize for StoredDocument {

@@ -10,6 +10,7 @@ mod lookups;
 mod orders;
 mod ranges;
 mod top;
+mod update;
 
 pub(crate) use create::is_e164;
 
@@ -84,7 +85,7 @@ pub(crate) const ROUTES: &[Route] = &[
         orders::retrieve(c, p.id())
     }),
     route("PATCH", "/porting_orders/{id}", |c, p| {
-        orders::update(c, p.id())
+        update::update(c, p.id())
     }),
     route("DELETE", "/porting_orders/{id}", |c, p| {
         orders::delete(c, p.id())

@@ -388,3 +388,40 @@ async fn action_requirements_filter_and_sort_on_typed_fields() {
         .await;
     assert_eq!(doc["meta"]["total_results"], 0);
 }
+
+#[tokio::test]
+async fn number_ranges_take_the_country_of_their_first_number() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let mut c = Conn::open(&sandbox).await;
+    let id = c.create(&["+13035550000"], "r").await;
+    let path = format!("/v2/porting_orders/{id}");
+    for (start, end, country) in [
+        ("+14165550000", "+14165550099", "CA"),
+        ("+18765550000", "+18765550099", "JM"),
+        ("+13035552000", "+13035552099", "US"),
+        ("+442071838700", "+442071838799", "GB"),
+        ("+4930244999900", "+4930244999910", "DE"),
+    ] {
+        let range = json!({"start_at": start, "end_at": end});
+        let associated = json!({"action": "keep", "phone_number_range": range});
+        let doc = c
+            .ok(
+                "POST",
+                &format!("{path}/associated_phone_numbers"),
+                Some(associated),
+                201,
+            )
+            .await;
+        assert_eq!(doc["data"]["country_code"], country, "{start}");
+        let block = json!({"phone_number_range": range, "activation_ranges": [range]});
+        let doc = c
+            .ok(
+                "POST",
+                &format!("{path}/phone_number_blocks"),
+                Some(block),
+                201,
+            )
+            .await;
+        assert_eq!(doc["data"]["country_code"], country, "{start}");
+    }
+}

@@ -1,11 +1,10 @@
-//! The Documents API: `/documents` (upload, list, retrieve, update, delete, download,
-//! download link) and `/document_links`.
+//! The Documents API: `/documents` (upload, in [`upload`]; list, retrieve, update, delete,
+//! download, download link) and `/document_links`.
+
+mod upload;
 
 use std::cmp::Ordering;
-use std::sync::Arc;
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -17,9 +16,10 @@ use super::super::query::Match;
 use super::super::requirements;
 use super::children::checked_body;
 use super::{data, record_id, record_not_found, try_or_answer};
-use crate::models::MAX_DOCUMENT_BYTES;
 use crate::sandbox::errors;
 use crate::sandbox::http::Response;
+
+pub(super) use upload::upload;
 
 const KIND: &str = "Document";
 
@@ -33,85 +33,9 @@ const SORTS: &[&str] = &[
     "-updated_at",
 ];
 
+/// The string field `name` of a checked body.
 fn text(body: &Value, name: &str) -> Option<Box<str>> {
     body.get(name).and_then(Value::as_str).map(Box::from)
-}
-
-/// `POST /documents` (JSON): `file` (standard base64, at most 20 MB decoded) is stored; a
-/// `url` is recorded and never fetched. Exactly one of them is required.
-pub(super) fn upload(ctx: &mut Ctx<'_>) -> Response {
-    let body = try_or_answer!(checked_body(
-        ctx,
-        &[
-            ("customer_reference", Kind::Str),
-            ("file", Kind::Str),
-            ("filename", Kind::Str),
-            ("url", Kind::Str),
-        ],
-        &[],
-    ));
-    let file = body.get("file").and_then(Value::as_str);
-    let url = body.get("url").and_then(Value::as_str);
-    let (bytes, url) = match (file, url) {
-        (None, None) => {
-            return errors::invalid_body("/file", "Either 'file' or 'url' is required.");
-        }
-        (Some(_), Some(_)) => {
-            return errors::invalid_body("/url", "Give either 'file' or 'url', not both.");
-        }
-        (Some(file), None) => match STANDARD.decode(file) {
-            Ok(bytes) => (bytes, None),
-            Err(_) => {
-                return errors::invalid_body("/file", "'file' must be standard padded base64.");
-            }
-        },
-        (None, Some(url)) => {
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
-                return errors::invalid_body("/url", "'url' must be an http or https URL.");
-            }
-            (Vec::new(), Some(Box::<str>::from(url)))
-        }
-    };
-    let size = bytes.len() as u64;
-    if size > MAX_DOCUMENT_BYTES {
-        return errors::invalid_body(
-            "/file",
-            &format!("The file is {size} bytes; a document is at most {MAX_DOCUMENT_BYTES} bytes."),
-        );
-    }
-    let filename = text(&body, "filename")
-        .or_else(|| {
-            url.as_deref()
-                .and_then(|u| u.rsplit('/').next())
-                .filter(|n| !n.is_empty())
-                .map(Box::from)
-        })
-        .unwrap_or_else(|| Box::from("document"));
-    let now = Stamp::parse(&ctx.now);
-    let document = StoredDocument {
-        id: ctx.ids.new_uuid(),
-        created_at: now,
-        updated_at: now,
-        filename,
-        customer_reference: text(&body, "customer_reference"),
-        bytes: Arc::from(bytes),
-        url,
-    };
-    let store = ctx.store.get();
-    let held = store.document_bytes;
-    if held.saturating_add(size) > store.max_document_bytes {
-        let max = store.max_document_bytes;
-        return errors::invalid_body(
-            "/file",
-            &format!(
-                "The sandbox holds at most {max} document bytes (max_document_bytes) and holds \
-                 {held}; this {size}-byte file does not fit. Delete documents first."
-            ),
-        );
-    }
-    store.insert_document(document.clone());
-    ctx.store.unlock();
-    data(200, &document)
 }
 
 /// The sort keys of `sort` and `sort[]` (each comma-joined or repeated), checked.
