@@ -55,7 +55,8 @@ pub(crate) struct Global {
     pub debug: bool,
 
     /// Run this one command against a fresh embedded sandbox instead of the API. Only
-    /// self-contained commands make sense (`porting-orders create`, `portability-checks run`):
+    /// self-contained commands make sense (`port`, `porting-orders create`, `portability-checks
+    /// run`, `documents upload`):
     /// the sandbox starts empty and is gone when the command ends.
     #[arg(long, global = true)]
     pub sandbox: bool,
@@ -83,7 +84,10 @@ pub(crate) enum Extra {
     /// token (401), a body the API would not take (422, one entry per problem, with a JSON
     /// pointer: +E.164 numbers, repeats, enums, timestamps, required and unknown fields), a
     /// bad query (`page[size]` over 250, an unknown `sort[value]`), a lifecycle step the order
-    /// is not ready for (422), unknown paths (404) and methods (405).
+    /// is not ready for (422), an order naming documents never uploaded or a FOC date outside
+    /// its allowed windows (422), a confirm of an order lacking its end user, LOA, invoice,
+    /// FOC date or its country's other requirements (422, one entry per missing field),
+    /// unknown paths (404) and methods (405). The README lists each order rule and its source.
     ///
     /// Not portable, to rehearse refusals: `portability-checks run` reports every valid number
     /// portable except the NANP numbers whose last seven digits are 555-0100 to 555-0199
@@ -92,12 +96,12 @@ pub(crate) enum Extra {
     /// portable", and a bulk create leaves them out.
     ///
     /// Where it is knowingly more lenient than the API: any non-empty token is accepted; ids
-    /// named in a body (documents, requirement groups, billing groups, connections, bundles)
-    /// are not checked to exist; orders never move on by themselves (an order stays
-    /// `in-process` until cancelled or moved on with the `/v2/_sandbox` controls above); any
-    /// digits verify a verification
-    /// code; reports complete at once; numbers are split into orders by the first digit of
-    /// their country code, a rough stand-in for the API's split by carrier and country.
+    /// named in a body (requirement groups, billing groups, connections, bundles) are not
+    /// checked to exist, document ids excepted; orders never move on by themselves (an order
+    /// stays `in-process` until cancelled or moved on with the `/v2/_sandbox` controls above);
+    /// any digits verify a verification code; reports complete at once; numbers are split
+    /// into orders by country only (from the E.164 calling code, within +1 by area code), not
+    /// also by number type, carrier and FastPort eligibility as the API splits them.
     ///
     /// Limits: each collection keeps at most --max-items-per-collection records (the oldest
     /// goes first); request bodies over --max-body-bytes get 413. State lives in memory only
