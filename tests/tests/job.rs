@@ -11,6 +11,8 @@ use telnyx_porting::job::{DocumentSource, FocDate, Progress, Step, SubmitOutcome
 use telnyx_porting::models::PortingOrderStatusValue;
 use telnyx_porting::prelude::*;
 
+#[path = "job/foc.rs"]
+mod foc;
 #[path = "job/rerun.rs"]
 mod rerun;
 #[path = "job/support.rs"]

@@ -14,7 +14,9 @@
 //! 5. **FOC windows** ([`Step::FocWindows`]): each draft's allowed FOC windows, to pick the
 //!    requested date from ([`FocDate`]).
 //! 6. **fill** ([`Step::Fill`]): one `PATCH` per draft: end user (admin and location),
-//!    documents, FOC date, webhook URL, requirement values.
+//!    documents, FOC date, webhook URL, requirement values. The windows are worked out from
+//!    the current day, so they can move between steps 5 and 6: a `PATCH` refused at the FOC
+//!    date's pointer reads that order's windows again and is sent once more.
 //! 7. **requirements** ([`Step::Requirements`]): each draft's requirements, and per order
 //!    what is still missing ([`OrderReport::missing`], by JSON pointer).
 //! 8. **submit** ([`Step::Submit`]): `POST …/actions/confirm` for each draft with nothing

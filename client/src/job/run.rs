@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::builder::{PortingJob, RequirementValue};
 use super::error::{JobError, Step};
 use super::input::DocumentSource;
-use super::missing::{choose_foc, missing_of};
+use super::missing::{FOC_POINTER, choose_foc, missing_of};
 use super::report::{
     DocumentKind, Missing, NumberCheck, OrderReport, PortabilityReport, Prepared, SkippedNumber,
     UploadedDocument,
@@ -66,8 +66,9 @@ impl PortingJob {
         orders.extend(created);
 
         let uploaded = self.upload_documents(client, &orders).await?;
-        let windows = self.foc_windows(client, &orders).await?;
-        self.fill(client, &mut orders, &uploaded, &windows).await?;
+        let mut windows = self.foc_windows(client, &orders).await?;
+        self.fill(client, &mut orders, &uploaded, &mut windows)
+            .await?;
         let reports = self.requirements(client, orders, &windows).await?;
 
         Ok(Prepared {
@@ -337,7 +338,7 @@ impl PortingJob {
         client: &Client,
         orders: &mut [JobOrder],
         uploads: &Uploads,
-        windows: &HashMap<PortingOrderId, Result<OffsetDateTime, Missing>>,
+        windows: &mut HashMap<PortingOrderId, Result<OffsetDateTime, Missing>>,
     ) -> Result<(), JobError> {
         let report = &self.reporter;
         let total = orders.iter().filter(|o| is_draft(&o.order)).count();
@@ -345,11 +346,27 @@ impl PortingJob {
         let mut done = 0;
         for order in orders.iter_mut().filter(|o| is_draft(&o.order)) {
             let update = self.update_for(order, uploads, windows.get(&order.id));
-            let answer = client
-                .porting_orders()
-                .update(order.id, &update)
-                .await
-                .map_err(|e| JobError::new(Step::Fill, Some(order.id), e))?;
+            let answer = match client.porting_orders().update(order.id, &update).await {
+                Ok(answer) => answer,
+                // The windows moved between reading them and the PATCH (they are computed
+                // from the current day): read them again and choose once more, once.
+                Err(e) if refuses_foc(&e) => {
+                    let fresh = client
+                        .porting_orders()
+                        .allowed_foc_windows(order.id)
+                        .await
+                        .map_err(|e| JobError::new(Step::FocWindows, Some(order.id), e))?;
+                    let when = choose_foc(self.foc, &fresh.data, OffsetDateTime::now_utc());
+                    windows.insert(order.id, when);
+                    let update = self.update_for(order, uploads, windows.get(&order.id));
+                    client
+                        .porting_orders()
+                        .update(order.id, &update)
+                        .await
+                        .map_err(|e| JobError::new(Step::Fill, Some(order.id), e))?
+                }
+                Err(e) => return Err(JobError::new(Step::Fill, Some(order.id), e)),
+            };
             order.order = answer.data;
             done += 1;
             report.advanced(Step::Fill, Some(order.id), done, total);
@@ -559,4 +576,15 @@ fn lists_requirement(order: &PortingOrder, type_id: &str) -> bool {
         .iter()
         .flatten()
         .any(|r| r.requirement_type_id.as_deref() == Some(type_id))
+}
+
+/// Whether `error` is the API refusing the requested FOC date (a 422 at its pointer).
+fn refuses_foc(error: &crate::Error) -> bool {
+    error.is_unprocessable()
+        && error.api_errors().iter().any(|d| {
+            d.source
+                .as_ref()
+                .and_then(|s| s.pointer.as_deref())
+                .is_some_and(|p| p == FOC_POINTER)
+        })
 }
