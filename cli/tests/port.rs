@@ -598,3 +598,67 @@ async fn phone_number_flags_stand_in_for_the_file() {
     assert_eq!(out.code, 2, "{out:?}");
     assert_eq!(log.lock().unwrap().len(), 1, "only the good run's check");
 }
+
+/// `--loa ID`: a document uploaded beforehand (`documents upload`) is attached as it is; only
+/// the invoice, a file, is uploaded by the run.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_uploaded_document_id_is_attached_as_it_is() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let base = sandbox.base_url();
+    let loa_file = file("by-id-loa.pdf", b"%PDF-1.7 signed loa");
+    let uploaded = run(&[
+        "documents",
+        "upload",
+        "--file",
+        &loa_file,
+        "--format",
+        "json",
+        "--base-url",
+        &base,
+        "--api-key",
+        SANDBOX_API_KEY,
+    ])
+    .await;
+    assert_eq!(uploaded.code, 0, "{uploaded:?}");
+    let loa_id = uploaded.json()["id"].as_str().unwrap().to_owned();
+    let numbers = file("by-id.txt", b"+13035558900\n");
+    let invoice = file("by-id-invoice.pdf", b"%PDF-1.7 invoice");
+    let out = port(&port_args(
+        &base,
+        &numbers,
+        &loa_id,
+        &invoice,
+        &["--format", "json"],
+    ))
+    .await;
+    assert_eq!(out.code, 0, "{out:?}");
+    let report = out.json();
+    let uploaded: Vec<&str> = report["uploaded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(uploaded, ["invoice"], "{report}");
+    let order = serde_json::to_value(&sandbox.orders()[0]).unwrap();
+    assert_eq!(order["documents"]["loa"], loa_id.as_str(), "{order}");
+
+    // The dry run says the same: one upload, the LOA's id as it is.
+    let out = port(&port_args(
+        &base,
+        &numbers,
+        &loa_id,
+        &invoice,
+        &["--dry-run", "--format", "json"],
+    ))
+    .await;
+    assert_eq!(out.code, 0, "{out:?}");
+    let requests = out.json()["requests"].as_array().unwrap().clone();
+    let uploads = requests
+        .iter()
+        .filter(|r| r["path"] == "/documents")
+        .count();
+    assert_eq!(uploads, 1);
+    let fill = requests.iter().find(|r| r["method"] == "PATCH").unwrap();
+    assert_eq!(fill["body"]["documents"]["loa"], loa_id.as_str());
+}

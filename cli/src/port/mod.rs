@@ -45,13 +45,14 @@ pub(crate) struct PortArgs {
     #[arg(long, requires = "phone_numbers_file")]
     pub skip_invalid: bool,
 
-    /// The letter of authorization, signed by the authorized person (uploaded once per run,
-    /// to the orders that lack one).
-    #[arg(long, value_name = "FILE", help_heading = "Documents")]
+    /// The letter of authorization, signed by the authorized person: a file (uploaded once
+    /// per run, to the orders that lack one), or the id of a document already uploaded
+    /// (`documents upload`), attached as it is.
+    #[arg(long, value_name = "FILE|ID", help_heading = "Documents")]
     pub loa: PathBuf,
 
-    /// A recent invoice from the losing carrier.
-    #[arg(long, value_name = "FILE", help_heading = "Documents")]
+    /// A recent invoice from the losing carrier: a file, or an uploaded document's id.
+    #[arg(long, value_name = "FILE|ID", help_heading = "Documents")]
     pub invoice: PathBuf,
 
     /// The person or company that owns the numbers [end_user.admin.entity_name].
@@ -273,8 +274,8 @@ fn job(args: &PortArgs, numbers: Vec<String>, bar: &Bar) -> Result<PortingJob, C
     let mut builder = PortingJob::builder()
         .phone_numbers(numbers)
         .end_user(end_user)
-        .loa(DocumentSource::path(&args.loa))
-        .invoice(DocumentSource::path(&args.invoice))
+        .loa(document(&args.loa))
+        .invoice(document(&args.invoice))
         .foc(args.foc);
     if let Some(url) = &args.webhook_url {
         builder = builder.webhook_url(unquote(url));
@@ -300,6 +301,19 @@ fn job(args: &PortArgs, numbers: Vec<String>, bar: &Bar) -> Result<PortingJob, C
         )),
         other => CliError::from(other),
     })
+}
+
+/// `--loa` / `--invoice`: the file, or, when no such file exists and the value is a UUID, the
+/// document uploaded under that id.
+fn document(value: &std::path::Path) -> DocumentSource {
+    let id = value
+        .to_str()
+        .map(crate::input::unquote)
+        .and_then(|v| v.parse::<telnyx_porting::uuid::Uuid>().ok());
+    match id {
+        Some(id) if !value.exists() => DocumentSource::uploaded(id),
+        _ => DocumentSource::path(value),
+    }
 }
 
 /// The flag that gave a job field: `end_user.entity_name` is `--entity-name`,

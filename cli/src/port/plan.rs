@@ -32,6 +32,9 @@ fn requests(job: &PortingJob, report: &PortabilityReport, submit: bool) -> Vec<V
         }));
     }
     for (kind, source) in [("LOA", job.loa()), ("invoice", job.invoice())] {
+        if source.uploaded_id().is_some() {
+            continue;
+        }
         out.push(json!({
             "method": "POST",
             "path": "/documents",
@@ -46,9 +49,16 @@ fn requests(job: &PortingJob, report: &PortabilityReport, submit: bool) -> Vec<V
     }));
     let mut fill = serde_json::to_value(job.fill_request()).unwrap_or_else(|_| json!({}));
     if let Value::Object(body) = &mut fill {
+        let id = |source: &DocumentSource, placeholder: &str| match source.uploaded_id() {
+            Some(id) => id.to_string(),
+            None => placeholder.to_owned(),
+        };
         body.insert(
             "documents".into(),
-            json!({"loa": "{the LOA's id}", "invoice": "{the invoice's id}"}),
+            json!({
+                "loa": id(job.loa(), "{the LOA's id}"),
+                "invoice": id(job.invoice(), "{the invoice's id}"),
+            }),
         );
         body.insert(
             "activation_settings".into(),
