@@ -16,7 +16,8 @@
 //! 6. **fill** ([`Step::Fill`]): one `PATCH` per draft: end user (admin and location),
 //!    documents, FOC date, webhook URL, requirement values. The windows are worked out from
 //!    the current day, so they can move between steps 5 and 6: a `PATCH` refused at the FOC
-//!    date's pointer reads that order's windows again and is sent once more.
+//!    date's pointer reads that order's windows again and is sent once more; so does a
+//!    confirm refused at that pointer alone (step 8), after sending the new date.
 //! 7. **requirements** ([`Step::Requirements`]): each draft's requirements, and per order
 //!    what is still missing ([`OrderReport::missing`], by JSON pointer).
 //! 8. **submit** ([`Step::Submit`]): `POST …/actions/confirm` for each draft with nothing

@@ -69,6 +69,8 @@ pub struct Prepared {
     /// them.
     pub skipped: Vec<SkippedNumber>,
     pub(crate) reporter: super::progress::Reporter,
+    /// The job's FOC choice, to choose again when the windows moved before the confirm.
+    pub(crate) foc: super::input::FocDate,
 }
 
 impl Prepared {

@@ -78,6 +78,7 @@ impl PortingJob {
             uploaded: uploaded.list,
             skipped: found.skipped,
             reporter: self.reporter.clone(),
+            foc: self.foc,
         })
     }
 
@@ -579,7 +580,7 @@ fn lists_requirement(order: &PortingOrder, type_id: &str) -> bool {
 }
 
 /// Whether `error` is the API refusing the requested FOC date (a 422 at its pointer).
-fn refuses_foc(error: &crate::Error) -> bool {
+pub(super) fn refuses_foc(error: &crate::Error) -> bool {
     error.is_unprocessable()
         && error.api_errors().iter().any(|d| {
             d.source

@@ -1,10 +1,17 @@
 //! Step 8, [`Prepared::submit`]: the complete drafts are confirmed.
 
+use time::OffsetDateTime;
+
 use super::error::{JobError, Step};
+use super::missing::{FOC_POINTER, choose_foc};
 use super::progress::Reporter;
 use super::report::{Missing, Prepared, SubmitOutcome, SubmitReport, SubmittedOrder};
+use super::run::refuses_foc;
+use crate::models::{
+    DataWithMeta, PortingOrder, PortingOrderId, PortingOrderMeta, UpdatePortingOrder,
+};
 use crate::prelude::*;
-use crate::{Client, Error};
+use crate::{ApiErrorDetail, Client, Error};
 
 impl Prepared {
     /// Step 8: confirms (`POST /porting_orders/{id}/actions/confirm`) every draft with
@@ -46,7 +53,7 @@ impl Prepared {
                 orders.push(submitted);
                 continue;
             }
-            match client.porting_orders().actions().confirm(order.id).await {
+            match self.confirm(client, order.id).await {
                 Ok(confirmed) => {
                     submitted.status = confirmed.data.status_value().cloned();
                     submitted.outcome = SubmitOutcome::Confirmed;
@@ -78,4 +85,35 @@ impl Prepared {
             orders,
         })
     }
+
+    /// Confirms one draft. The allowed FOC windows are worked out from the current day, so a
+    /// date chosen in [`prepare`](super::PortingJob::prepare) can fall out of them before the
+    /// confirm (at midnight UTC): a confirm refused at the FOC date's pointer alone reads the
+    /// order's windows again, sends the new date, and confirms once more.
+    async fn confirm(
+        &self,
+        client: &Client,
+        id: PortingOrderId,
+    ) -> crate::Result<DataWithMeta<PortingOrder, PortingOrderMeta>> {
+        let refusal = match client.porting_orders().actions().confirm(id).await {
+            Err(e) if refuses_foc(&e) && e.api_errors().iter().all(at_foc) => e,
+            answer => return answer,
+        };
+        let windows = client.porting_orders().allowed_foc_windows(id).await?;
+        let Ok(when) = choose_foc(self.foc, &windows.data, OffsetDateTime::now_utc()) else {
+            return Err(refusal);
+        };
+        let update = UpdatePortingOrder::new().foc_datetime_requested(when);
+        client.porting_orders().update(id, &update).await?;
+        client.porting_orders().actions().confirm(id).await
+    }
+}
+
+/// Whether an error entry points at the requested FOC date.
+fn at_foc(detail: &ApiErrorDetail) -> bool {
+    detail
+        .source
+        .as_ref()
+        .and_then(|s| s.pointer.as_deref())
+        .is_some_and(|p| p == FOC_POINTER)
 }

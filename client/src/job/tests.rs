@@ -51,6 +51,7 @@ fn the_futures_are_send() {
         uploaded: Vec::new(),
         skipped: Vec::new(),
         reporter: progress::Reporter::default(),
+        foc: FocDate::Earliest,
     };
     send(&prepared.submit(&client));
 }
