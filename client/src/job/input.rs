@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::models::{
     CreateDocServiceDocumentRequest, UpdatePortingOrderEndUser, UpdatePortingOrderEndUserAdmin,
-    UpdatePortingOrderEndUserLocation,
+    UpdatePortingOrderEndUserLocation, is_phone_number,
 };
 use crate::{Error, Result};
 
@@ -129,7 +129,7 @@ impl EndUser {
                 ));
             }
         }
-        if !is_phone_number(&self.billing_phone_number) {
+        if !is_phone_number(self.billing_phone_number.trim()) {
             return Err(Error::invalid_input(
                 "end_user.billing_phone_number",
                 self.billing_phone_number.as_str(),
@@ -182,12 +182,6 @@ impl EndUser {
             .admin(admin)
             .location(location)
     }
-}
-
-/// Digits (at least 4, at most 15), optionally after a `+`.
-fn is_phone_number(s: &str) -> bool {
-    let digits = s.trim().strip_prefix('+').unwrap_or(s.trim());
-    (4..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Every field but the PIN, which shows as `"<redacted>"`.

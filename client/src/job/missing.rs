@@ -6,10 +6,25 @@ use time::{Duration, OffsetDateTime, Time};
 
 use super::input::FocDate;
 use super::report::Missing;
+use crate::ApiErrorDetail;
 use crate::models::{PortingOrder, PortingOrderRequirementDetail, PortingOrdersAllowedFocWindow};
 
 /// The pointer of the requested FOC date.
 pub(crate) const FOC_POINTER: &str = "/activation_settings/foc_datetime_requested";
+
+/// Whether an entry of an API error points at the requested FOC date.
+pub(crate) fn at_foc(detail: &ApiErrorDetail) -> bool {
+    detail
+        .source
+        .as_ref()
+        .and_then(|s| s.pointer.as_deref())
+        .is_some_and(|p| p == FOC_POINTER)
+}
+
+/// Whether `error` is the API refusing the requested FOC date (a 422 at its pointer).
+pub(crate) fn refuses_foc(error: &crate::Error) -> bool {
+    error.is_unprocessable() && error.api_errors().iter().any(at_foc)
+}
 
 /// How far ahead of now an "earliest" date is put when the window has already begun, so
 /// that it is still ahead when the PATCH arrives.

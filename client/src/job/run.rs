@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::builder::{PortingJob, RequirementValue};
 use super::error::{JobError, Step};
 use super::input::DocumentSource;
-use super::missing::{FOC_POINTER, choose_foc, missing_of};
+use super::missing::{choose_foc, missing_of, refuses_foc};
 use super::report::{
     DocumentKind, Missing, NumberCheck, OrderReport, PortabilityReport, Prepared, SkippedNumber,
     UploadedDocument,
@@ -577,15 +577,4 @@ fn lists_requirement(order: &PortingOrder, type_id: &str) -> bool {
         .iter()
         .flatten()
         .any(|r| r.requirement_type_id.as_deref() == Some(type_id))
-}
-
-/// Whether `error` is the API refusing the requested FOC date (a 422 at its pointer).
-pub(super) fn refuses_foc(error: &crate::Error) -> bool {
-    error.is_unprocessable()
-        && error.api_errors().iter().any(|d| {
-            d.source
-                .as_ref()
-                .and_then(|s| s.pointer.as_deref())
-                .is_some_and(|p| p == FOC_POINTER)
-        })
 }

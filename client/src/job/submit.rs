@@ -3,15 +3,14 @@
 use time::OffsetDateTime;
 
 use super::error::{JobError, Step};
-use super::missing::{FOC_POINTER, choose_foc};
+use super::missing::{at_foc, choose_foc, refuses_foc};
 use super::progress::Reporter;
 use super::report::{Missing, Prepared, SubmitOutcome, SubmitReport, SubmittedOrder};
-use super::run::refuses_foc;
 use crate::models::{
     DataWithMeta, PortingOrder, PortingOrderId, PortingOrderMeta, UpdatePortingOrder,
 };
 use crate::prelude::*;
-use crate::{ApiErrorDetail, Client, Error};
+use crate::{Client, Error};
 
 impl Prepared {
     /// Step 8: confirms (`POST /porting_orders/{id}/actions/confirm`) every draft with
@@ -107,13 +106,4 @@ impl Prepared {
         client.porting_orders().update(id, &update).await?;
         client.porting_orders().actions().confirm(id).await
     }
-}
-
-/// Whether an error entry points at the requested FOC date.
-fn at_foc(detail: &ApiErrorDetail) -> bool {
-    detail
-        .source
-        .as_ref()
-        .and_then(|s| s.pointer.as_deref())
-        .is_some_and(|p| p == FOC_POINTER)
 }

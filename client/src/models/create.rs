@@ -141,6 +141,14 @@ pub fn is_e164(s: &str) -> bool {
     }
 }
 
+/// Whether `s` is a phone number as the API writes one in fields such as
+/// `billing_phone_number`: 4 to 15 digits, optionally after a `+` (the specification's
+/// examples are `13035551234` and `+13035551234`).
+pub(crate) fn is_phone_number(s: &str) -> bool {
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    (4..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

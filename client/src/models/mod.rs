@@ -72,6 +72,7 @@ pub use common::{
     Data, DataWithMeta, Page, PaginationMeta, Patch, PortingOrderId, PortingOrderMeta,
     PortingOrderResponse,
 };
+pub(crate) use create::is_phone_number;
 pub use create::{CreatePortingOrder, is_e164};
 pub use documents::{
     CreateDocServiceDocumentRequest, DocServiceDocument, DocServiceDocumentLink,

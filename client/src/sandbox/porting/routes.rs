@@ -12,7 +12,8 @@ mod ranges;
 mod top;
 mod update;
 
-pub(crate) use create::is_e164;
+/// `+` then 1 to 15 digits, the first not 0: the rule the client checks before sending.
+pub(crate) use crate::models::is_e164;
 
 use serde::Serialize;
 use serde_json::Value;

@@ -103,12 +103,9 @@ pub(crate) fn webhook_url_problem(url: &str) -> Option<String> {
     })
 }
 
-/// Whether `text` is a phone number as the API writes one: digits, optionally after a `+`,
-/// 4 to 15 of them (the specification's examples are `13035551234` and `+13035551234`).
-pub(crate) fn is_phone_number(text: &str) -> bool {
-    let digits = text.strip_prefix('+').unwrap_or(text);
-    (4..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
-}
+/// Whether `text` is a phone number as the API writes one: 4 to 15 digits, optionally after
+/// a `+` (the same shape the client checks before sending).
+pub(crate) use crate::models::is_phone_number;
 
 /// The entry for a phone number field that is not one.
 pub(crate) fn phone_number_entry(pointer: &str, value: &str) -> Value {

@@ -8,7 +8,7 @@ use super::super::child::ActionRequirement;
 use super::super::country::{Country, country_of};
 use super::super::ctx::Ctx;
 use super::super::order::Order;
-use super::{Params, children, data};
+use super::{Params, children, data, is_e164};
 use crate::sandbox::errors;
 use crate::sandbox::http::Response;
 
@@ -196,16 +196,6 @@ fn validate_create(body: &Value) -> Result<NewOrders<'_>, Vec<Value>> {
     } else {
         Err(problems)
     }
-}
-
-/// `+` then 1 to 15 digits, the first not 0.
-pub(crate) fn is_e164(number: &str) -> bool {
-    let Some(digits) = number.strip_prefix('+') else {
-        return false;
-    };
-    (1..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0')
 }
 
 #[cfg(test)]
